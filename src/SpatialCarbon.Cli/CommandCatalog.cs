@@ -1,0 +1,13 @@
+using System.CommandLine;
+using SpatialCarbon.Cli.Commands;
+
+namespace SpatialCarbon.Cli;
+
+/// <summary>Every subcommand of <c>spatialcarbon</c>, in the order help lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return CrsCommand.Create();
+    }
+}

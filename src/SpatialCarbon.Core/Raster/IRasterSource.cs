@@ -1,0 +1,26 @@
+namespace SpatialCarbon.Core.Raster;
+
+/// <summary>A raster opened for block-wise reading. Implemented by the managed GeoTIFF reader, the GDAL bridge and
+/// in-memory rasters for tests. <see cref="ReadWindow"/> must be safe to call from several threads at once.</summary>
+public interface IRasterSource : IDisposable
+{
+    /// <summary>The file (or a name for in-memory data).</summary>
+    string Path { get; }
+
+    RasterGrid Grid { get; }
+
+    int BandCount { get; }
+
+    RasterDataType DataType { get; }
+
+    /// <summary>The nodata value of band 1, if any.</summary>
+    double? NoData { get; }
+
+    /// <summary>Natural block size: reads aligned to it decode each block once.</summary>
+    int BlockWidth { get; }
+
+    int BlockHeight { get; }
+
+    /// <summary>Reads a window of one band (1-based) into <paramref name="destination"/>, row-major, width × height values.</summary>
+    void ReadWindow(int band, RasterWindow window, Span<double> destination);
+}

@@ -38,6 +38,12 @@ internal static class InfoText
             case JsonArray arr:
                 foreach (var item in arr)
                 {
+                    if (item is JsonValue or null)
+                    {
+                        sb.Append(pad).AppendLine(Scalar(item));
+                        continue;
+                    }
+
                     sb.Append(pad).AppendLine("-");
                     Write(sb, item, indent + 2);
                 }
@@ -49,7 +55,9 @@ internal static class InfoText
         }
     }
 
-    private static bool IsScalarArray(JsonNode? node) => node is JsonArray a && a.All(i => i is JsonValue or null);
+    /// <summary>Numbers (bounds, sizes) and short names print on one line; longer strings (repair details) a line each.</summary>
+    private static bool IsScalarArray(JsonNode? node) => node is JsonArray a
+        && a.All(i => i is null || (i is JsonValue v && (!v.TryGetValue<string>(out var s) || s.Length <= 24)));
 
     private static string Scalar(JsonNode? node) => node switch
     {

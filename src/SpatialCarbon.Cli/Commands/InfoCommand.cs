@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Raster;
+using SpatialCarbon.Gdal;
 
 namespace SpatialCarbon.Cli.Commands;
 
@@ -60,7 +61,7 @@ internal static class InfoCommand
         {
             ["kind"] = "raster",
             ["path"] = path,
-            ["driver"] = raster.GetType().Name,
+            ["reader"] = raster is GdalRasterSource g ? $"GDAL ({g.Driver})" : "managed GeoTIFF",
             ["width"] = grid.Width,
             ["height"] = grid.Height,
             ["bands"] = raster.BandCount,
@@ -124,6 +125,7 @@ internal static class InfoCommand
                 ["invalid_geometries"] = layer.Issues.Invalid,
                 ["repaired_geometries"] = layer.Issues.Repaired,
                 ["empty_geometries"] = layer.Issues.Empty,
+                ["issues"] = new JsonArray(layer.Issues.Details.Select(d => (JsonNode)d).ToArray()),
             });
         }
 

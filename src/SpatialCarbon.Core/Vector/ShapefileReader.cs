@@ -69,7 +69,8 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
     private VectorLayer ReadStreams(string path, string layerName, Stream shp, Stream dbf, string? prj, string? cpg)
     {
         var crs = prj is null ? defaultCrs : ParsePrj(path, prj);
-        var options = new ShapefileReaderOptions { Encoding = EncodingFromCpg(path, cpg) };
+        // Invalid shapes are left to GeometryRepair, which repairs and reports them, rather than aborting the read.
+        var options = new ShapefileReaderOptions { Encoding = EncodingFromCpg(path, cpg), GeometryBuilderMode = GeometryBuilderMode.IgnoreInvalidShapes };
         var source = new List<SourceFeature>();
         FieldDefinition[] fields;
         try

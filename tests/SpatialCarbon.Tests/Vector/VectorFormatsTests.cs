@@ -1,0 +1,99 @@
+using System.IO.Compression;
+using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Tests.Support;
+
+namespace SpatialCarbon.Tests.Vector;
+
+/// <summary>Each managed reader against GDAL: ogr2ogr writes the committed sample (Chinese attributes, a multipolygon,
+/// a polygon with a hole, an invalid bow-tie, a null geometry) in a format and CRS, the reader reads it, and ogrinfo
+/// on the same file gives the expected count, CRS, attributes and areas.</summary>
+public class VectorFormatsTests
+{
+    internal static readonly string Sample = Path.Combine(TestEnvironment.RepoRoot, "tests", "SpatialCarbon.Tests", "Fixtures", "vector", "sample_zones.geojson");
+
+    [RequiresToolTheory(NativeTools.GdalCli)]
+    [InlineData("GeoJSON", "sample_zones.geojson", "EPSG:4326", "")]
+    [InlineData("GeoJSON", "sample_zones.geojson", "EPSG:4549", "")]
+    [InlineData("ESRI Shapefile", "sample_zones.shp", "EPSG:4549", "ENCODING=UTF-8")]
+    [InlineData("ESRI Shapefile", "sample_zones.shp", "EPSG:4490", "ENCODING=GBK")]
+    [InlineData("ESRI Shapefile", "sample_zones.zip", "EPSG:4549", "ENCODING=GBK")]
+    [InlineData("GPKG", "sample_zones.gpkg", "EPSG:4490", "")]
+    [InlineData("GPKG", "sample_zones.gpkg", "EPSG:4528", "")]
+    public void ReaderAgreesWithOgrinfo(string driver, string file, string srs, string creationOption)
+    {
+        var dir = TestEnvironment.TempDir("formats");
+        var path = Path.Combine(dir, file);
+        var written = path;
+        if (file.EndsWith(".zip", StringComparison.Ordinal))
+        {
+            written = Path.Combine(dir, "shp", "sample_zones.shp");
+            Directory.CreateDirectory(Path.GetDirectoryName(written)!);
+        }
+
+        string[] lco = creationOption.Length > 0 ? ["-lco", creationOption] : [];
+        NativeTools.Run("ogr2ogr", ["-f", driver, "-t_srs", srs, "-nln", "sample_zones", .. lco, written, Sample]);
+        if (written != path) ZipFile.CreateFromDirectory(Path.GetDirectoryName(written)!, path);
+
+        var layer = VectorFile.Read(path);
+        var (count, epsg, _, _) = OgrInfo.Summary(written, "sample_zones");
+
+        Assert.Equal("sample_zones", layer.Name);
+        Assert.Equal(epsg, layer.Crs?.Epsg);
+        Assert.Equal(int.Parse(srs[5..], System.Globalization.CultureInfo.InvariantCulture), layer.Crs?.Epsg);
+        Assert.Equal(count, layer.Features.Count + layer.Issues.Empty);
+        Assert.Equal(4, layer.Features.Count);
+        Assert.Equal((1, 1, 1), (layer.Issues.Invalid, layer.Issues.Repaired, layer.Issues.Empty));
+        Assert.Contains(layer.Issues.Details, d => d.Contains("Self-intersection", StringComparison.Ordinal) && d.EndsWith("repaired", StringComparison.Ordinal));
+
+        // Attributes and areas, feature by feature: GEOS's area of MakeValid output, in the file's own CRS units.
+        var sqlTable = driver == "GPKG" ? "sample_zones" : "sample_zones";
+        var geometryColumn = driver == "GPKG" ? "geom" : "geometry";
+        var rows = OgrInfo.Rows(written, "-dialect", driver == "GPKG" ? "INDIRECT_SQLITE" : "sqlite", "-sql",
+            $"SELECT name, kind, code, weight, ST_Area(ST_MakeValid({geometryColumn})) AS area FROM {sqlTable}");
+        Assert.Equal(5, rows.Count);
+        foreach (var row in rows.Where(r => r["area"] != "(null)"))
+        {
+            var feature = Assert.Single(layer.Features, f => (string?)f.Attributes["name"] == row["name"]);
+            Assert.Equal(row["kind"], feature.Attributes["kind"]);
+            Assert.Equal(OgrInfo.Number(row["code"]), Convert.ToDouble(feature.Attributes["code"], System.Globalization.CultureInfo.InvariantCulture));
+            if (row["weight"] == "(null)") Assert.Null(feature.Attributes["weight"]);
+            else Assert.Equal(OgrInfo.Number(row["weight"]), (double)feature.Attributes["weight"]!, 1e-12);
+            var gdalArea = OgrInfo.Number(row["area"]);
+            Assert.Equal(gdalArea, feature.Geometry.Area, gdalArea * 1e-9);
+        }
+
+        Assert.Contains(layer.Features, f => f.Geometry is NetTopologySuite.Geometries.Polygon { NumInteriorRings: 1 } or
+            NetTopologySuite.Geometries.MultiPolygon { NumGeometries: 1 } && ((NetTopologySuite.Geometries.Polygon)f.Geometry.GetGeometryN(0)).NumInteriorRings == 1);
+        Assert.Contains(layer.Features, f => (string?)f.Attributes["name"] == "紫金山生态公益林" && f.Geometry.NumGeometries == 2);
+    }
+
+    [RequiresToolFact(NativeTools.GdalCli)]
+    public void ZipWithTwoShapefilesListsBothLayers()
+    {
+        var dir = TestEnvironment.TempDir("zip2");
+        var shp = Path.Combine(dir, "shp");
+        Directory.CreateDirectory(shp);
+        NativeTools.Run("ogr2ogr", "-t_srs", "EPSG:4549", Path.Combine(shp, "zones_a.shp"), Sample);
+        NativeTools.Run("ogr2ogr", "-t_srs", "EPSG:4490", "-where", "code < 103", Path.Combine(shp, "zones_b.shp"), Sample);
+        var zip = Path.Combine(dir, "two.zip");
+        ZipFile.CreateFromDirectory(shp, zip);
+
+        Assert.Equal(["zones_a", "zones_b"], VectorFile.ListLayers(zip));
+        var b = VectorFile.Read(zip, "zones_b");
+        Assert.Equal(4490, b.Crs?.Epsg);
+        Assert.Equal(2, b.Features.Count);
+        Assert.Equal(4549, VectorFile.Read(zip).Crs?.Epsg);
+    }
+
+    [Theory]
+    [InlineData("zones.kml")]
+    [InlineData("zones.dxf")]
+    [InlineData("zones.tab")]
+    public void FormatsOnlyGdalReadsAreUnsupported(string file)
+    {
+        var path = Path.Combine(TestEnvironment.TempDir("unsupported"), file);
+        File.WriteAllText(path, "<kml/>");
+        var e = Assert.Throws<SpatialCarbon.Core.UnsupportedFormatException>(() => VectorFile.Read(path));
+        Assert.Contains(Path.GetExtension(file), e.Reason, StringComparison.Ordinal);
+    }
+}

@@ -41,7 +41,7 @@ internal static partial class OgrInfo
     [GeneratedRegex(@"^Geometry: (.+)$", RegexOptions.Multiline)]
     private static partial Regex GeometryLine();
 
-    [GeneratedRegex(@"^(\w+): (\w+) \(", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(\w+): ([\w()]+) \(", RegexOptions.Multiline)]
     private static partial Regex FieldLine();
 
     [GeneratedRegex(@"^  (\w+) \([\w()]+\) = (.*)$", RegexOptions.Multiline)]

@@ -35,6 +35,24 @@ public class GeoPackageWriterTests
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
     }
 
+    [Fact]
+    public void AddLayersAppendsAndRefusesAnExistingName()
+    {
+        var layer = SampleLayer();
+        var path = Path.Combine(TestEnvironment.TempDir("gpkg-add"), "out.gpkg");
+        GeoPackageWriter.Write(path, [layer]);
+
+        GeoPackageWriter.AddLayers(path, [layer with { Name = "zones_4528", Crs = CrsRegistry.FromEpsg(4528) }, layer with { Name = "again_4549" }]);
+        Assert.Equal(["again_4549", "parcels", "zones_4528"], VectorFile.ListLayers(path).Order(StringComparer.Ordinal));
+        Assert.Equal(4528, VectorFile.Read(path, "zones_4528").Crs?.Epsg);
+        Assert.Equal(3, VectorFile.Read(path, "again_4549").Features.Count);
+
+        var before = File.ReadAllBytes(path);
+        Assert.Throws<ArgumentException>(() => GeoPackageWriter.AddLayers(path, [layer]));
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
+    }
+
     [RequiresToolFact(NativeTools.GdalCli)]
     public void OgrinfoSeesEpsgXyTypeCountAndFieldTypes()
     {

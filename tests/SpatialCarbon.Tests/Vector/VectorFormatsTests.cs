@@ -46,16 +46,15 @@ public class VectorFormatsTests
         Assert.Contains(layer.Issues.Details, d => d.Contains("Self-intersection", StringComparison.Ordinal) && d.EndsWith("repaired", StringComparison.Ordinal));
 
         // Attributes and areas, feature by feature: GEOS's area of MakeValid output, in the file's own CRS units.
-        var sqlTable = driver == "GPKG" ? "sample_zones" : "sample_zones";
         var geometryColumn = driver == "GPKG" ? "geom" : "geometry";
         var rows = OgrInfo.Rows(written, "-dialect", driver == "GPKG" ? "INDIRECT_SQLITE" : "sqlite", "-sql",
-            $"SELECT name, kind, code, weight, ST_Area(ST_MakeValid({geometryColumn})) AS area FROM {sqlTable}");
+            $"SELECT name, kind, code, weight, ST_Area(ST_MakeValid({geometryColumn})) AS area FROM sample_zones");
         Assert.Equal(5, rows.Count);
         foreach (var row in rows.Where(r => r["area"] != "(null)"))
         {
             var feature = Assert.Single(layer.Features, f => (string?)f.Attributes["name"] == row["name"]);
             Assert.Equal(row["kind"], feature.Attributes["kind"]);
-            Assert.Equal(OgrInfo.Number(row["code"]), Convert.ToDouble(feature.Attributes["code"], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal((long)OgrInfo.Number(row["code"]), Assert.IsType<long>(feature.Attributes["code"]));
             if (row["weight"] == "(null)") Assert.Null(feature.Attributes["weight"]);
             else Assert.Equal(OgrInfo.Number(row["weight"]), (double)feature.Attributes["weight"]!, 1e-12);
             var gdalArea = OgrInfo.Number(row["area"]);
@@ -83,6 +82,61 @@ public class VectorFormatsTests
         Assert.Equal(4490, b.Crs?.Epsg);
         Assert.Equal(2, b.Features.Count);
         Assert.Equal(4549, VectorFile.Read(zip).Crs?.Epsg);
+    }
+
+    [RequiresToolTheory(NativeTools.GdalCli)]
+    [InlineData("GBK", "gbk")]
+    [InlineData("UTF-8", "utf-8")]
+    public void ShapefileWithoutCpgGuessesTheChineseEncoding(string encoding, string webName)
+    {
+        var dir = TestEnvironment.TempDir("nocpg");
+        var shp = Path.Combine(dir, "zones.shp");
+        NativeTools.Run("ogr2ogr", "-t_srs", "EPSG:4549", "-lco", $"ENCODING={encoding}", shp, Sample);
+        File.Delete(Path.Combine(dir, "zones.cpg"));
+
+        var layer = VectorFile.Read(shp);
+        Assert.Equal(["玄武湖生态空间", "紫金山生态公益林", "长江饮用水水源保护区", "蝴蝶形错误地块"], layer.Features.Select(f => (string?)f.Attributes["name"]));
+        Assert.Contains($"attributes read as {webName}", layer.Issues.Details[0], StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void GeoJsonSingleFeatureBareGeometryAndLegacyCrs()
+    {
+        var dir = TestEnvironment.TempDir("geojson-forms");
+        var feature = Path.Combine(dir, "feature.geojson");
+        File.WriteAllText(feature, """
+            {"type":"Feature","id":7,"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4549"}},
+             "properties":{"名称":"地块","n":3,"x":2.5,"ok":true,"obj":{"a":1}},
+             "geometry":{"type":"Polygon","coordinates":[[[386000,3531000],[387000,3531000],[387000,3532000],[386000,3531000]]]}}
+            """);
+        var layer = VectorFile.Read(feature);
+        Assert.Equal(4549, layer.Crs?.Epsg);
+        var f = Assert.Single(layer.Features);
+        Assert.Equal(7, f.Id);
+        Assert.Equal(500_000, f.Geometry.Area, 1e-6);
+        Assert.Equal(
+            [new FieldDefinition("名称", FieldType.String), new("n", FieldType.Integer), new("x", FieldType.Real), new("ok", FieldType.Boolean), new("obj", FieldType.String)],
+            layer.Fields);
+        Assert.Equal(["地块", 3L, 2.5, true, """{"a":1}"""], layer.Fields.Select(fd => f.Attributes[fd.Name]));
+
+        var bare = Path.Combine(dir, "bare.json");
+        File.WriteAllText(bare, """{"type":"MultiPolygon","coordinates":[[[[118,32],[118.1,32],[118.1,32.1],[118,32]]]]}""");
+        var bareLayer = VectorFile.Read(bare);
+        Assert.Equal(4326, bareLayer.Crs?.Epsg);
+        Assert.IsType<NetTopologySuite.Geometries.MultiPolygon>(Assert.Single(bareLayer.Features).Geometry);
+
+        var mixed = Path.Combine(dir, "mixed.geojson");
+        File.WriteAllText(mixed, """
+            {"type":"FeatureCollection","features":[
+             {"type":"Feature","properties":{"v":1},"geometry":{"type":"Point","coordinates":[118,32]}},
+             {"type":"Feature","properties":{"v":1.5},"geometry":{"type":"Point","coordinates":[118,32]}},
+             {"type":"Feature","properties":{"v":"x"},"geometry":{"type":"Polygon","coordinates":[[[118,32],[118.1,32]]]}}]}
+            """);
+        var mixedLayer = VectorFile.Read(mixed);
+        Assert.Equal(FieldType.String, Assert.Single(mixedLayer.Fields).Type);
+        Assert.Equal(2, mixedLayer.Features.Count);
+        Assert.Equal(1, mixedLayer.Issues.Empty);
+        Assert.StartsWith("feature 2: cannot decode the geometry", mixedLayer.Issues.Details[0], StringComparison.Ordinal);
     }
 
     [Theory]

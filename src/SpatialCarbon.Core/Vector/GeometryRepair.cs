@@ -65,7 +65,16 @@ public static class GeometryRepair
         var reason = InvalidReason(f.Geometry);
         if (reason is null && f.Note is null) return (f, f.Geometry.Copy(), null);
         var problem = string.Join("; ", new[] { f.Note, reason }.Where(s => s is not null));
-        var fixedGeometry = reason is null ? f.Geometry.Copy() : Fix(f.Geometry);
+        Geometry? fixedGeometry;
+        try
+        {
+            fixedGeometry = reason is null ? f.Geometry.Copy() : Fix(f.Geometry);
+        }
+        catch (Exception e) when (e is NetTopologySuite.Geometries.TopologyException or ArgumentException or InvalidOperationException)
+        {
+            return (f, null, $"{problem}; GeometryFixer failed ({e.Message})");
+        }
+
         return fixedGeometry is null || fixedGeometry.IsEmpty || !fixedGeometry.IsValid ? (f, null, problem) : (f, fixedGeometry, problem);
     }
 

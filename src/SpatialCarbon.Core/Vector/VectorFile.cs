@@ -21,18 +21,20 @@ public static class VectorFile
     /// formats only GDAL reads.</exception>
     public static VectorLayer Read(string path, string? layer = null, SpatialReference? crs = null)
     {
-        if (!File.Exists(path)) throw new InputException(path, null, "file not found");
+        if (!File.Exists(path) && !Directory.Exists(path)) throw new InputException(path, null, "file not found");
         return ReaderFor(path, crs).Read(path, layer);
     }
 
     public static IReadOnlyList<string> ListLayers(string path)
     {
-        if (!File.Exists(path)) throw new InputException(path, null, "file not found");
+        if (!File.Exists(path) && !Directory.Exists(path)) throw new InputException(path, null, "file not found");
         return ReaderFor(path, null).ListLayers(path);
     }
 
     private static IVectorSource ReaderFor(string path, SpatialReference? crs)
     {
+        if (Directory.Exists(path))
+            throw new UnsupportedFormatException(path, "a folder dataset (such as a FileGDB .gdb) is not read by the managed readers");
         if (crs is not null && Path.GetExtension(path).Equals(".shp", StringComparison.OrdinalIgnoreCase)) return new ShapefileReader(crs);
         foreach (var reader in Readers)
             if (reader.CanRead(path)) return reader;

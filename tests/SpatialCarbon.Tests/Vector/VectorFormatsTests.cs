@@ -150,4 +150,17 @@ public class VectorFormatsTests
         var e = Assert.Throws<SpatialCarbon.Core.UnsupportedFormatException>(() => VectorFile.Read(path));
         Assert.Contains(Path.GetExtension(file), e.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FolderDatasetsAreUnsupportedAndMissingFilesAreBadInput()
+    {
+        var gdb = Path.Combine(TestEnvironment.TempDir("gdb"), "zones.gdb");
+        Directory.CreateDirectory(gdb);
+        Assert.Throws<SpatialCarbon.Core.UnsupportedFormatException>(() => VectorFile.Read(gdb));
+        Assert.Throws<SpatialCarbon.Core.UnsupportedFormatException>(() => VectorFile.ListLayers(gdb));
+        var missing = Path.Combine(Path.GetDirectoryName(gdb)!, "missing.geojson");
+        var e = Assert.Throws<SpatialCarbon.Core.InputException>(() => VectorFile.Read(missing));
+        Assert.IsNotType<SpatialCarbon.Core.UnsupportedFormatException>(e);
+        Assert.Equal($"{missing}: file not found", e.Message);
+    }
 }

@@ -48,6 +48,17 @@ public class JiezhidianReaderTests
     }
 
     [Fact]
+    public void RecognisedByItsSectionHeadersWhateverTheExtension()
+    {
+        var path = Path.Combine(TestEnvironment.TempDir("jzd-ext"), "红线坐标.dat");
+        File.Copy(Path.Combine(Samples, "jiezhidian_sample_gbk.txt"), path);
+        Assert.Equal(["红线坐标"], VectorFile.ListLayers(path));
+        var layer = VectorFile.Read(path);
+        Assert.Equal(["DK001", "DK002"], layer.Features.Select(f => (string?)f.Attributes["parcel_id"]));
+        Assert.Equal(JiezhidianReader.Fields, layer.Fields);
+    }
+
+    [Fact]
     public void UnclosedRingIsClosedAndReported()
     {
         var path = Write("unclosed.txt", Header("2000国家大地坐标系", "40") + """

@@ -87,14 +87,19 @@ public class VectorFormatsTests
     [RequiresToolTheory(NativeTools.GdalCli)]
     [InlineData("GBK", "gbk")]
     [InlineData("UTF-8", "utf-8")]
-    public void ShapefileWithoutCpgGuessesTheChineseEncoding(string encoding, string webName)
+    public void ShapefileWithoutCpgOrPrjGuessesTheEncodingAndTakesTheCallersCrs(string encoding, string webName)
     {
         var dir = TestEnvironment.TempDir("nocpg");
         var shp = Path.Combine(dir, "zones.shp");
         NativeTools.Run("ogr2ogr", "-t_srs", "EPSG:4549", "-lco", $"ENCODING={encoding}", shp, Sample);
         File.Delete(Path.Combine(dir, "zones.cpg"));
 
-        var layer = VectorFile.Read(shp);
+        File.Delete(Path.Combine(dir, "zones.prj"));
+
+        Assert.Null(VectorFile.Read(shp).Crs);
+        var layer = VectorFile.Read(shp, crs: SpatialCarbon.Core.Crs.CrsRegistry.FromEpsg(4549));
+        Assert.Equal(4549, layer.Crs?.Epsg);
+        Assert.All(layer.Features, f => Assert.Equal(4549, f.Geometry.SRID));
         Assert.Equal(["玄武湖生态空间", "紫金山生态公益林", "长江饮用水水源保护区", "蝴蝶形错误地块"], layer.Features.Select(f => (string?)f.Attributes["name"]));
         Assert.Contains($"attributes read as {webName}", layer.Issues.Details[0], StringComparison.OrdinalIgnoreCase);
     }

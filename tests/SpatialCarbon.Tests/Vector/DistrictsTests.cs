@@ -50,6 +50,7 @@ public class DistrictsTests
         NativeTools.Run("ogr2ogr", "-makevalid", "-t_srs", "EPSG:4549", "-nln", "d", gpkg, Districts);
         var gdal_m2 = SqlNumber(NativeTools.Run("ogrinfo", "-q", gpkg, "-sql", "SELECT SUM(ST_Area(geom)) AS a FROM d"), "a");
 
+        Assert.Equal(layer.Features.Count, OgrInfo.Summary(gpkg, "d").Count);
         Assert.InRange(gdal_m2, 1.030e11, 1.040e11);
         Assert.True(Math.Abs(ours_m2 - gdal_m2) / gdal_m2 < 0.001, $"ours {ours_m2:F0} m2, GDAL {gdal_m2:F0} m2");
 

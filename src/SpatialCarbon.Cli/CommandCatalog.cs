@@ -8,7 +8,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield return CrsCommand.Create();
         yield return InfoCommand.Create();
+        yield return CrsCommand.Create();
     }
 }

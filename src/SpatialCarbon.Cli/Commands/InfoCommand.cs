@@ -1,86 +1,148 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Raster;
-using SpatialCarbon.Core.Vector;
 using SpatialCarbon.Gdal;
 
 namespace SpatialCarbon.Cli.Commands;
 
-/// <summary><c>spatialcarbon info PATH</c>: what a raster or vector file holds and which reader opened it, through
-/// <see cref="DatasetOpener"/> (managed readers first, GDAL for the rest).</summary>
+/// <summary><c>spatialcarbon info FILE [--layer L] [--json]</c>: describes a raster or a vector file.</summary>
 internal static class InfoCommand
 {
-    /// <summary>Extensions treated as rasters when <c>--kind auto</c>; everything else is read as a vector.</summary>
-    private static readonly HashSet<string> RasterExtensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ".tif", ".tiff", ".img", ".nc", ".asc", ".envi", ".hdr", ".bil", ".vrt", ".jp2", ".dem", ".grd", ".rst", ".sdat",
-    };
-
     public static Command Create()
     {
-        var path = new Argument<string>("path") { Description = "Raster or vector file (or a FileGDB folder)" };
-        var layer = new Option<string?>("--layer") { Description = "Vector layer to describe (default: the first)" };
-        var kind = new Option<string>("--kind")
+        var file = new Argument<string>("file") { Description = "A raster (GeoTIFF, or any GDAL format) or a vector file" };
+        var layer = new Option<string?>("--layer") { Description = "Vector layer to describe (default: all)" };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of text" };
+        var noStats = new Option<bool>("--no-stats") { Description = "Skip the min/max/mean pass over a raster's pixels" };
+        var command = new Command("info", "Describe a raster (size, CRS, bounds, blocks, type, nodata, statistics) or a vector file (layers, fields, features, extent, CRS, repairs)")
         {
-            Description = "raster, vector, or auto (by extension)",
-            DefaultValueFactory = _ => "auto",
-        };
-        kind.AcceptOnlyFromAmong("auto", "raster", "vector");
-        var command = new Command("info", "Describe a raster or vector dataset: size, CRS, fields, repairs, and the reader used")
-        {
-            path, layer, kind,
+            file, layer, json, noStats,
         };
         command.SetAction(parse =>
         {
-            var file = parse.GetValue(path)!;
-            var asRaster = parse.GetValue(kind) switch
-            {
-                "raster" => true,
-                "vector" => false,
-                _ => RasterExtensions.Contains(Path.GetExtension(file)),
-            };
+            var path = parse.GetValue(file)!;
             var output = parse.InvocationConfiguration.Output;
-            if (asRaster) DescribeRaster(file, output);
-            else DescribeVector(file, parse.GetValue(layer), output);
+            var stderr = parse.InvocationConfiguration.Error;
+            var node = IsRaster(path)
+                ? DescribeRaster(path, !parse.GetValue(noStats), stderr)
+                : DescribeVector(path, parse.GetValue(layer));
+            output.WriteLine(parse.GetValue(json)
+                ? node.ToJsonString(new JsonSerializerOptions { WriteIndented = true })
+                : InfoText.Format(node));
             return CliRunner.Ok;
         });
         return command;
     }
 
-    private static void DescribeRaster(string path, TextWriter output)
+    /// <summary>Rasters are told by extension, or by content for TIFF; everything else is read as a vector.</summary>
+    internal static bool IsRaster(string path)
     {
-        using var source = DatasetOpener.OpenRaster(path);
-        var grid = source.Grid;
-        var gt = grid.Transform;
-        output.WriteLine($"raster: {path}");
-        output.WriteLine($"reader: {(source is GdalRasterSource g ? $"GDAL ({g.Driver})" : "managed GeoTIFF")}");
-        output.WriteLine(Invariant($"size: {grid.Width} x {grid.Height}, {source.BandCount} band(s) of {source.DataType}, blocks {source.BlockWidth} x {source.BlockHeight}"));
-        output.WriteLine($"nodata: {(source.NoData is double nd ? nd.ToString("R", CultureInfo.InvariantCulture) : "none")}");
-        output.WriteLine($"crs: {grid.Crs?.ToString() ?? "none"}");
-        output.WriteLine(Invariant($"geotransform: {gt.OriginX:R}, {gt.PixelWidth:R}, {gt.RowRotation:R}, {gt.OriginY:R}, {gt.ColumnRotation:R}, {gt.PixelHeight:R}"));
-        var b = grid.Bounds;
-        output.WriteLine(Invariant($"bounds: {b.MinX:R}, {b.MinY:R}, {b.MaxX:R}, {b.MaxY:R}"));
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        if (RasterExtensions.Contains(ext)) return true;
+        if (!File.Exists(path)) return false;
+        Span<byte> head = stackalloc byte[4];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4
+            && (head[..2].SequenceEqual("II"u8) || head[..2].SequenceEqual("MM"u8));
     }
 
-    private static void DescribeVector(string path, string? layer, TextWriter output)
+    private static readonly HashSet<string> RasterExtensions =
+        [".tif", ".tiff", ".gtiff", ".img", ".vrt", ".nc", ".asc", ".jp2", ".hdr", ".bil", ".dem", ".grd", ".png", ".jpg"];
+
+    internal static JsonObject DescribeRaster(string path, bool statistics, TextWriter stderr)
     {
-        var layers = DatasetOpener.ListLayers(path);
-        var read = DatasetOpener.ReadVector(path, layer);
-        output.WriteLine($"vector: {path}");
-        output.WriteLine($"layers: {string.Join(", ", layers)}");
-        output.WriteLine($"layer: {read.Name}");
-        output.WriteLine($"crs: {read.Crs?.ToString() ?? "none"}");
-        output.WriteLine($"features: {read.Features.Count} ({string.Join(", ", read.GeometryTypes)})");
-        output.WriteLine($"fields: {string.Join(", ", read.Fields.Select(f => $"{f.Name} ({f.Type})"))}");
-        if (read.Features.Count > 0)
+        using var raster = DatasetOpener.OpenRaster(path);
+        var grid = raster.Grid;
+        var b = grid.Bounds;
+        var node = new JsonObject
         {
-            var e = read.Extent;
-            output.WriteLine(Invariant($"extent: {e.MinX:R}, {e.MinY:R}, {e.MaxX:R}, {e.MaxY:R}"));
+            ["kind"] = "raster",
+            ["path"] = path,
+            ["reader"] = raster is GdalRasterSource g ? $"GDAL ({g.Driver})" : "managed GeoTIFF",
+            ["width"] = grid.Width,
+            ["height"] = grid.Height,
+            ["bands"] = raster.BandCount,
+            ["data_type"] = raster.DataType.ToString(),
+            ["crs"] = CrsNode(grid.Crs),
+            ["geotransform"] = new JsonArray(grid.Transform.ToArray().Select(v => (JsonNode)v).ToArray()),
+            ["pixel_size"] = new JsonArray(grid.Transform.PixelWidth, grid.Transform.PixelHeight),
+            ["bounds"] = new JsonArray(b.MinX, b.MinY, b.MaxX, b.MaxY),
+            ["block_size"] = new JsonArray(raster.BlockWidth, raster.BlockHeight),
+            ["blocks"] = new JsonArray(Ceil(grid.Width, raster.BlockWidth), Ceil(grid.Height, raster.BlockHeight)),
+            ["nodata"] = raster.NoData,
+        };
+        if (raster is GeoTiffReader tiff)
+        {
+            node["compression"] = tiff.Compression.ToString();
+            node["tiled"] = tiff.IsTiled;
+            node["bigtiff"] = tiff.IsBigTiff;
+            node["overviews"] = tiff.OverviewCount;
         }
 
-        output.WriteLine($"geometry issues: {read.Issues}");
-        foreach (var line in read.Issues.Details) output.WriteLine($"  {line}");
+        if (statistics)
+        {
+            var bands = new JsonArray();
+            for (var band = 1; band <= raster.BandCount; band++)
+            {
+                var b1 = band;
+                var s = ConsoleProgress.Run(stderr, $"statistics band {band}", p => RasterStatistics.Compute(raster, b1, p));
+                bands.Add(new JsonObject
+                {
+                    ["band"] = band,
+                    ["valid_count"] = s.ValidCount,
+                    ["nodata_count"] = s.NoDataCount,
+                    ["min"] = Finite(s.Min),
+                    ["max"] = Finite(s.Max),
+                    ["mean"] = Finite(s.Mean),
+                    ["stddev"] = Finite(s.StdDev),
+                });
+            }
+
+            node["statistics"] = bands;
+        }
+
+        return node;
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static JsonObject DescribeVector(string path, string? onlyLayer)
+    {
+        var layers = new JsonArray();
+        foreach (var name in onlyLayer is null ? DatasetOpener.ListLayers(path) : [onlyLayer])
+        {
+            var layer = DatasetOpener.ReadVector(path, name);
+            var e = layer.Extent;
+            layers.Add(new JsonObject
+            {
+                ["name"] = layer.Name,
+                ["feature_count"] = layer.Features.Count,
+                ["geometry_types"] = new JsonArray(layer.GeometryTypes.Select(t => (JsonNode)t).ToArray()),
+                ["crs"] = CrsNode(layer.Crs),
+                ["extent"] = e.IsNull ? null : new JsonArray(e.MinX, e.MinY, e.MaxX, e.MaxY),
+                ["fields"] = new JsonArray(layer.Fields.Select(f => (JsonNode)new JsonObject { ["name"] = f.Name, ["type"] = f.Type.ToString() }).ToArray()),
+                ["invalid_geometries"] = layer.Issues.Invalid,
+                ["repaired_geometries"] = layer.Issues.Repaired,
+                ["empty_geometries"] = layer.Issues.Empty,
+                ["issues"] = new JsonArray(layer.Issues.Details.Select(d => (JsonNode)d).ToArray()),
+            });
+        }
+
+        return new JsonObject { ["kind"] = "vector", ["path"] = path, ["layers"] = layers };
+    }
+
+    private static JsonNode? CrsNode(SpatialReference? crs) => crs is null
+        ? null
+        : new JsonObject
+        {
+            ["epsg"] = crs.Epsg,
+            ["name"] = crs.Name,
+            ["type"] = crs.IsGeographic ? "geographic" : "projected",
+            ["linear_unit_m"] = crs.IsProjected ? crs.LinearUnitMetres : null,
+        };
+
+    private static double? Finite(double v) => double.IsFinite(v) ? v : null;
+
+    private static int Ceil(int a, int b) => (a + b - 1) / b;
 }

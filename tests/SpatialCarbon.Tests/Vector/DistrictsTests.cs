@@ -11,10 +11,13 @@ public class DistrictsTests
 {
     private static readonly string Districts = Path.Combine(TestEnvironment.SharedData, "jiangsu", "districts.geojson");
 
+    // Repairing 91 large polygons takes seconds: read once for both tests.
+    private static readonly Lazy<VectorLayer> Layer = new(() => VectorFile.Read(Districts));
+
     [Fact]
     public void LoadsAllDistrictsAndRepairsEveryInvalidOne()
     {
-        var layer = VectorFile.Read(Districts);
+        var layer = Layer.Value;
 
         Assert.Equal(96, layer.Features.Count);
         Assert.Equal(4326, layer.Crs?.Epsg);
@@ -39,7 +42,7 @@ public class DistrictsTests
     [RequiresToolFact(NativeTools.GdalCli)]
     public void SummedAreaInGaussKrugerAgreesWithGdalMakeValid()
     {
-        var layer = VectorFile.Read(Districts);
+        var layer = Layer.Value;
         var ours_m2 = layer.Features.Sum(f => PlanarArea.InGaussKruger_m2(f.Geometry, layer.Crs!, 4549));
 
         var dir = TestEnvironment.TempDir("districts-area");

@@ -170,6 +170,20 @@ public class GeoTiffReaderTests
         Assert.Equal(3 * 4, r.Cache.DecodeCount);
     }
 
+    [Fact]
+    public void SparseBlocksReadAsNoData()
+    {
+        // gdal_create -co SPARSE_OK=TRUE writes no tile at all; gdalinfo -stats finds no valid pixel (all nodata -5).
+        using var r = GeoTiffReader.Open(GeoTiffFixtures.File("sparse"));
+        Assert.Equal(-5, r.NoData);
+        var stats = RasterStatistics.Compute(r, 1);
+        Assert.Equal(0, stats.ValidCount);
+        Assert.Equal(150 * 100, stats.NoDataCount);
+        var v = new double[10];
+        r.ReadWindow(1, new RasterWindow(140, 90, 10, 1), v);
+        Assert.All(v, x => Assert.Equal(-5, x));
+    }
+
     [Theory]
     [InlineData("bad_jpeg", "JPEG compression")]
     [InlineData("bad_zstd", "ZSTD compression")]

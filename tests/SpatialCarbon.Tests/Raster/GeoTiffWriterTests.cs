@@ -222,6 +222,61 @@ public class GeoTiffWriterTests
         Directory.Delete(dir, true);
     }
 
+    // Random bytes fill the 4094-entry LZW table many times per tile, so clear codes and width changes all occur;
+    // LibTiff.NET's decoder (inside the reader) and GDAL's libtiff must decode them back exactly.
+    [Theory]
+    [InlineData(RasterDataType.Float64, GeoTiffCompression.Lzw, GeoTiffPredictor.FloatingPoint)]
+    [InlineData(RasterDataType.UInt16, GeoTiffCompression.Lzw, GeoTiffPredictor.Horizontal)]
+    [InlineData(RasterDataType.Byte, GeoTiffCompression.PackBits, GeoTiffPredictor.None)]
+    [InlineData(RasterDataType.Float32, GeoTiffCompression.Deflate, GeoTiffPredictor.FloatingPoint)]
+    public void NoisyDataSurvivesTheEncoders(RasterDataType type, GeoTiffCompression compression, GeoTiffPredictor predictor)
+    {
+        var grid = new RasterGrid(300, 260, GeoTransform.NorthUp(386000, 3548000, 30, 30), CrsRegistry.FromEpsg(4549));
+        var rng = new Random(42);
+        var values = new double[300 * 260];
+        for (var i = 0; i < values.Length; i++)
+        {
+            // Mix noise with runs so PackBits sees both literals and repeats.
+            var v = i % 300 < 40 ? 7 : rng.NextDouble() * 60000;
+            values[i] = type switch
+            {
+                RasterDataType.Byte => Math.Floor(v) % 256,
+                RasterDataType.UInt16 => Math.Floor(v),
+                RasterDataType.Float32 => (float)v,
+                _ => v,
+            };
+        }
+
+        var dir = TestEnvironment.TempDir("gtw-noise");
+        var path = Path.Combine(dir, "noise.tif");
+        GeoTiffWriter.Write(path, new MemoryRaster(grid, values, type), new GeoTiffWriteOptions(type, null, compression, predictor, BlockSize: 256));
+        using (var r = GeoTiffReader.Open(path))
+        {
+            var back = new double[values.Length];
+            r.ReadWindow(1, r.Grid.Full, back);
+            Assert.Equal(values, back);
+        }
+
+        if (NativeTools.IsAvailable(NativeTools.GdalCli) || TestEnvironment.RequireAll)
+            Assert.Equal(values, GeoTiffFixtures.GdalValues(path));
+        Directory.Delete(dir, true);
+    }
+
+    [RequiresToolFact(NativeTools.GdalCli)]
+    public void RotatedGridsUseModelTransformation()
+    {
+        var t = new GeoTransform(386000, 25.98, 15, 3548000, 15, -25.98);
+        var grid = new RasterGrid(40, 30, t, CrsRegistry.FromEpsg(4549));
+        var dir = TestEnvironment.TempDir("gtw-rot");
+        var path = Path.Combine(dir, "rot.tif");
+        GeoTiffWriter.Write(path, new MemoryRaster(grid, new double[1200]), new GeoTiffWriteOptions(RasterDataType.Byte, BlockSize: 16));
+        var gt = GeoTiffFixtures.GeoTransform(GeoTiffFixtures.GdalInfo(path));
+        Assert.Equal(t.ToArray(), gt);
+        using var r = GeoTiffReader.Open(path);
+        Assert.Equal(t, r.Grid.Transform);
+        Directory.Delete(dir, true);
+    }
+
     [Fact]
     public void ParallelWritesOfManyBlocksReadBackEqual()
     {

@@ -63,6 +63,9 @@ t multi_band $f EPSG:4549 -ot Float32 -a_nodata -9999 -b 1 -b 1 -b 1 $strips -co
 # Internal overviews (gdaladdo writes them into the file).
 t overviews $i EPSG:4549 -ot Byte -a_nodata 0 $tiled -co COMPRESS=LZW
 gdaladdo -q -r nearest overviews.tif 2 4
+# Sparse file: no tile written (offsets and byte counts 0); GDAL reads such blocks as nodata.
+rm -f sparse.tif
+gdal_create -q -of GTiff -outsize 150 100 -bands 1 -ot Int16 -a_nodata -5 -a_srs EPSG:4549 -a_ullr 500000 3503000 504500 3500000 $tiled -co SPARSE_OK=TRUE sparse.tif
 # Unreadable files.
 t bad_jpeg $i EPSG:4549 -ot Byte $tiled -co COMPRESS=JPEG
 if gdal_translate --formats >/dev/null 2>&1 && gdalinfo --format GTiff 2>/dev/null | grep -q ZSTD; then

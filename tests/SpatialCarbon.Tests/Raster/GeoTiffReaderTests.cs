@@ -6,7 +6,9 @@ namespace SpatialCarbon.Tests.Raster;
 
 public class GeoTiffReaderTests
 {
-    public static TheoryData<string> ValueFixtures =>
+    public static TheoryData<string> ValueFixtures => new(FixtureNames);
+
+    private static readonly string[] FixtureNames =
     [
         "int_Byte_tiled_lzw", "int_UInt16_tiled_lzw", "int_Int16_tiled_lzw", "int_UInt32_tiled_lzw", "int_Int32_tiled_lzw",
         "float_Float32_tiled_lzw", "float_Float64_tiled_lzw", "int_Byte_strip_none", "int_Int16_strip_packbits",
@@ -221,7 +223,7 @@ public class GeoTiffReaderTests
     {
         var path = GeoTiffFixtures.File(name);
         using var r = GeoTiffReader.Open(path);
-        var info = GeoTiffFixtures.GdalInfo(path, stats: true);
+        var (info, gdal) = GeoTiffFixtures.GdalReport(name, FixtureNames);
         var size = info.GetProperty("size").EnumerateArray().Select(e => e.GetInt32()).ToArray();
         Assert.Equal([r.Grid.Width, r.Grid.Height], size);
         var gt = GeoTiffFixtures.GeoTransform(info);
@@ -232,7 +234,6 @@ public class GeoTiffReaderTests
         Assert.Equal(band.GetProperty("type").GetString(), r.DataType.ToString());
         Assert.Equal(GeoTiffFixtures.EpsgOf(info), r.Grid.Crs!.Epsg);
 
-        var gdal = GeoTiffFixtures.GdalValues(path);
         var actual = new double[gdal.Length];
         r.ReadWindow(1, r.Grid.Full, actual);
         Assert.Equal(gdal, actual);

@@ -278,6 +278,65 @@ public class GeoTiffWriterTests
     }
 
     [Fact]
+    public void WritesMultiBandBigTiff()
+    {
+        var dir = TestEnvironment.TempDir("gtw-multi");
+        var path = Path.Combine(dir, "multi.tif");
+        var bands = Enumerable.Range(1, 3).Select(b => Pattern(RasterDataType.Int16, -1).Select(v => v < 0 ? v : v * b).ToArray()).ToArray();
+        using (var w = GeoTiffWriter.Create(path, Grid, new GeoTiffWriteOptions(RasterDataType.Int16, -1, BlockSize: 64, BigTiff: true, BandCount: 3)))
+        {
+            Parallel.For(0, 3, b => w.WriteWindow(b + 1, Grid.Full, bands[b]));
+            w.Complete();
+        }
+
+        using (var r = GeoTiffReader.Open(path))
+        {
+            Assert.True(r.IsBigTiff);
+            Assert.Equal(3, r.BandCount);
+            Assert.Equal(GeoTiffPlanarConfig.Separate, r.PlanarConfig);
+            for (var b = 1; b <= 3; b++)
+            {
+                var back = new double[Grid.Width * Grid.Height];
+                r.ReadWindow(b, Grid.Full, back);
+                Assert.Equal(bands[b - 1], back);
+                if (NativeTools.IsAvailable(NativeTools.GdalCli) || TestEnvironment.RequireAll)
+                    Assert.Equal(bands[b - 1], GeoTiffFixtures.GdalValues(path, b));
+            }
+        }
+
+        Directory.Delete(dir, true);
+    }
+
+    // A user-defined CRS read from a fixture (TM and LCC, no EPSG code) is written back as user-defined GeoKeys with
+    // the same parameters.
+    [Theory]
+    [InlineData("crs_tm")]
+    [InlineData("crs_lcc")]
+    [InlineData("crs_albers")]
+    public void UserDefinedProjectionsRoundTrip(string fixture)
+    {
+        SpatialReference crs;
+        using (var src = GeoTiffReader.Open(GeoTiffFixtures.File(fixture))) crs = src.Grid.Crs!;
+        var grid = Grid with { Crs = crs };
+        var dir = TestEnvironment.TempDir("gtw-crs");
+        var path = Path.Combine(dir, "crs.tif");
+        GeoTiffWriter.Write(path, new MemoryRaster(grid, new double[grid.Width * grid.Height]), new GeoTiffWriteOptions(RasterDataType.Byte));
+        using var r = GeoTiffReader.Open(path);
+        var a = (ProjNet.CoordinateSystems.ProjectedCoordinateSystem)crs.System;
+        var b = Assert.IsType<ProjNet.CoordinateSystems.ProjectedCoordinateSystem>(r.Grid.Crs!.System);
+        Assert.Equal(a.Projection.ClassName, b.Projection.ClassName);
+        for (var i = 0; i < a.Projection.NumParameters; i++)
+        {
+            var p = a.Projection.GetParameter(i);
+            Assert.Equal(p.Value, b.Projection.GetParameter(p.Name).Value, 12);
+        }
+
+        Assert.Equal(a.GeographicCoordinateSystem.HorizontalDatum.Ellipsoid.InverseFlattening,
+            b.GeographicCoordinateSystem.HorizontalDatum.Ellipsoid.InverseFlattening, 9);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
     public void ParallelWritesOfManyBlocksReadBackEqual()
     {
         var grid = new RasterGrid(1000, 700, GeoTransform.NorthUp(386000, 3548000, 30, 30), CrsRegistry.FromEpsg(4549));

@@ -26,14 +26,14 @@ public static class DatasetOpener
     public static VectorLayer ReadVector(string path, string? layer = null, SpatialReference? crs = null)
     {
         RequireExists(path);
-        return ReadVector(path, layer, (p, l) => VectorFile.Read(RefuseFolders(p), l, crs), new OgrVectorSource().Read);
+        return ReadVector(path, layer, (p, l) => VectorFile.Read(p, l, crs), new OgrVectorSource().Read);
     }
 
     /// <summary>The layer names of a vector dataset, by the same choice of reader as <see cref="ReadVector(string, string?, SpatialReference?)"/>.</summary>
     public static IReadOnlyList<string> ListLayers(string path)
     {
         RequireExists(path);
-        return WithFallback(path, p => VectorFile.ListLayers(RefuseFolders(p)), new OgrVectorSource().ListLayers);
+        return WithFallback(path, p => VectorFile.ListLayers(p), new OgrVectorSource().ListLayers);
     }
 
     /// <summary>Opens a raster with <paramref name="managed"/>, falling back to <paramref name="gdal"/> when it
@@ -69,11 +69,6 @@ public static class DatasetOpener
             throw new UnsupportedFormatException(path, $"not a TIFF{Extension(path)}, the only raster format the managed reader decodes");
         return GeoTiffReader.Open(path);
     }
-
-    /// <summary>The path, unless it is a folder (FileGDB and the like), which only GDAL reads.</summary>
-    private static string RefuseFolders(string path) => Directory.Exists(path)
-        ? throw new UnsupportedFormatException(path, "a folder dataset (such as a FileGDB .gdb) is not read by the managed readers")
-        : path;
 
     private static string Extension(string path) =>
         Path.GetExtension(path) is { Length: > 0 } e ? $" ('{e}' file)" : "";

@@ -13,6 +13,10 @@ public static class GdalLibrary
     /// <summary>Environment variable naming another GDAL library (e.g. libgdal.so.36 on Debian 13).</summary>
     public const string LibraryVariable = "SPATIALCARBON_GDAL_LIBRARY";
 
+    /// <summary>GDAL's block cache unless GDAL_CACHEMAX says otherwise: GDAL's own default (5% of RAM) grows with the
+    /// machine, while reads here are block-wise and need only a few blocks per thread.</summary>
+    public const long DefaultCacheBytes = 256L << 20;
+
     /// <summary>The library the bridge loads: <see cref="LibraryVariable"/> when set, else <see cref="DefaultLibraryName"/>.</summary>
     public static string LibraryName { get; } =
         Environment.GetEnvironmentVariable(LibraryVariable) is { Length: > 0 } name ? name : DefaultLibraryName;
@@ -48,6 +52,7 @@ public static class GdalLibrary
         var quiet = NativeLibrary.GetExport(handle, "CPLQuietErrorHandler");
         GdalNative.CPLSetErrorHandler(quiet);
         GdalNative.GDALAllRegister();
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GDAL_CACHEMAX"))) GdalNative.GDALSetCacheMax64(DefaultCacheBytes);
         return handle;
     }
 

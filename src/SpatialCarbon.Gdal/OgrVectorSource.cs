@@ -1,7 +1,6 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using SpatialCarbon.Core;
-using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Vector;
 
 namespace SpatialCarbon.Gdal;

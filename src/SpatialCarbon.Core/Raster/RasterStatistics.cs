@@ -34,7 +34,7 @@ public sealed record RasterStatistics(long ValidCount, long NoDataCount, double 
         return new RasterStatistics(total.Count, total.NoData, total.Min, total.Max, total.Mean, Math.Sqrt(total.M2 / total.Count));
     }
 
-    /// <summary>Count, mean and sum of squared deviations of one chunk (Welford within, Chan et al. to merge): stable
+    /// <summary>Count, mean and sum of squared deviations of one chunk (two-pass Kahan sums within, Chan et al. to merge): stable
     /// in float64 even when the mean is large against the spread.</summary>
     private readonly record struct Partial(long Count, long NoData, double Min, double Max, double Mean, double M2)
     {
@@ -43,27 +43,38 @@ public sealed record RasterStatistics(long ValidCount, long NoDataCount, double 
         {
         }
 
+        /// <summary>Two passes over a chunk already in memory: the mean first, then squared deviations from it.</summary>
         public static Partial Of(ReadOnlySpan<double> values, double? noData)
         {
-            long n = 0, skipped = 0;
-            double mean = 0, m2 = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+            long n = 0;
+            double sum = 0, compensation = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+            var nd = noData ?? double.NaN;
             foreach (var v in values)
             {
-                if (!OverviewBuilder.IsValid(v, noData))
-                {
-                    skipped++;
-                    continue;
-                }
-
+                if (double.IsNaN(v) || v == nd) continue;
                 n++;
-                var d = v - mean;
-                mean += d / n;
-                m2 += d * (v - mean);
+                var y = v - compensation;
+                var t = sum + y;
+                compensation = t - sum - y;
+                sum = t;
                 if (v < min) min = v;
                 if (v > max) max = v;
             }
 
-            return new Partial(n, skipped, min, max, mean, m2);
+            if (n == 0) return new Partial(0, values.Length, double.PositiveInfinity, double.NegativeInfinity, 0, 0);
+            var mean = sum / n;
+            double m2 = 0, c2 = 0;
+            foreach (var v in values)
+            {
+                if (double.IsNaN(v) || v == nd) continue;
+                var d = v - mean;
+                var y = d * d - c2;
+                var t = m2 + y;
+                c2 = t - m2 - y;
+                m2 = t;
+            }
+
+            return new Partial(n, values.Length - n, min, max, mean, m2);
         }
 
         public Partial Merge(Partial o)

@@ -89,8 +89,18 @@ public static class GeometryRepair
             : string.Create(CultureInfo.InvariantCulture, $"{error.Message} at or near point ({c.X}, {c.Y})");
     }
 
-    /// <summary>GeometryFixer's repair, keeping only the polygonal parts of a polygonal input.</summary>
+    /// <summary>GeometryFixer's repair, keeping only the polygonal parts of a polygonal input. GeometryFixer can
+    /// leave a polygon invalid after one pass (seen on a reprojected Jiangsu district whose ring touches itself
+    /// after rounding), so it gets up to three passes before the feature is reported as unrepairable.</summary>
     public static Geometry? Fix(Geometry geometry)
+    {
+        var fixedGeometry = OnePass(geometry);
+        for (var pass = 1; pass < 3 && fixedGeometry is { IsEmpty: false, IsValid: false }; pass++)
+            fixedGeometry = OnePass(fixedGeometry);
+        return fixedGeometry;
+    }
+
+    private static Geometry? OnePass(Geometry geometry)
     {
         var fixedGeometry = GeometryFixer.Fix(geometry);
         if (geometry is not (Polygon or MultiPolygon) || fixedGeometry is Polygon or MultiPolygon) return fixedGeometry;

@@ -302,7 +302,7 @@ public sealed class GeoTiffReader : IRasterSource
         var crs = GeoTiffCrs.Resolve(keys, out var crsProblem);
         if (crs is null)
         {
-            if (crsProblem is not null && crsProblem.Contains("not supported", StringComparison.Ordinal))
+            if (crsProblem is not null && !GeoTiffCrs.IsIncomplete(crsProblem))
                 throw new UnsupportedFormatException(path, crsProblem);
             throw new InputException(path, "GeoKeys", crsProblem ?? "no CRS");
         }

@@ -200,6 +200,7 @@ public class GeoTiffReaderTests
     [Theory]
     [InlineData("bad_jpeg", "JPEG compression")]
     [InlineData("bad_zstd", "ZSTD compression")]
+    [InlineData("bad_crs_3035", "EPSG:3035 is neither in the CRS registry nor a UTM family")]
     public void UnsupportedCompressionNamesFileAndReason(string name, string reason)
     {
         var path = GeoTiffFixtures.File(name);

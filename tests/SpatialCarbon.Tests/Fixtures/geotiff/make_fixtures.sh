@@ -77,6 +77,8 @@ if gdal_translate --formats >/dev/null 2>&1 && gdalinfo --format GTiff 2>/dev/nu
   t bad_zstd $i EPSG:4549 -ot Byte $tiled -co COMPRESS=ZSTD
 fi
 head -c 9000 int_Int32_strip_lzw_pred2.tif > bad_truncated.tif
+# A projected EPSG code the managed reader cannot build (Lambert azimuthal equal-area): GDAL's job.
+t bad_crs_3035 $i EPSG:3035 -ot Byte $tiled -co COMPRESS=LZW
 gdal_translate -q -of GTiff -ot Byte -co PROFILE=BASELINE $i bad_nogeo.tif
 rm -f bad_nogeo.tif.aux.xml ./*.aux.xml
 printf 'plain text, not a TIFF\n' > bad_text.tif

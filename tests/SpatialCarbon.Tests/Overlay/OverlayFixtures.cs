@@ -34,7 +34,8 @@ internal static class OverlayFixtures
         shell[vertices] = shell[0].Copy();
         if (!hole) return Factory.CreatePolygon(shell);
 
-        var h = rMin * (0.2 + 0.6 * rng.NextDouble());
+        // Inside the shell: its edges come no closer to the centre than rMin·cos(π/n).
+        var h = rMin * Math.Cos(Math.PI / vertices) * (0.2 + 0.6 * rng.NextDouble());
         var inner = new Coordinate[8];
         for (var i = 0; i < 7; i++)
         {

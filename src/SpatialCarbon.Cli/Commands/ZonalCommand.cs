@@ -13,6 +13,9 @@ namespace SpatialCarbon.Cli.Commands;
 /// <summary><c>spatialcarbon zonal</c>: exact zonal statistics of a raster over polygon zones, as CSV or GeoPackage.</summary>
 internal static class ZonalCommand
 {
+    /// <summary>Zone warnings listed one per line; the rest are counted, so stderr stays readable for big layers.</summary>
+    private const int MaxWarningLines = 20;
+
     public static Command Create()
     {
         var raster = new Option<string>("--raster") { Description = "Value raster (GeoTIFF, or any format GDAL reads)", Required = true };
@@ -62,13 +65,19 @@ internal static class ZonalCommand
 
         var geometries = ToRasterCrs(zones, values.Grid.Crs, values.Grid.CellWidth, stderr);
         var ids = zones.Features.Select(f => IdText(f.Attributes.GetValueOrDefault(idField.Name))).ToArray();
+        var warnings = 0;
         var run = new ZonalRunOptions
         {
             MaxDegreeOfParallelism = request.Threads is > 0 ? request.Threads.Value : Environment.ProcessorCount,
-            Warning = w => stderr.WriteLine($"zonal: warning: zone {ids[w.Zone]} (feature {zones.Features[w.Zone].Id}): {w.Problem}"),
+            Warning = w =>
+            {
+                if (++warnings <= MaxWarningLines)
+                    stderr.WriteLine($"zonal: warning: zone {ids[w.Zone]} (feature {zones.Features[w.Zone].Id}): {w.Problem}");
+            },
         };
 
         var results = WithProgress(stderr, progress => ZonalStatistics.Compute(values, weights, geometries, options, run, progress));
+        if (warnings > MaxWarningLines) stderr.WriteLine($"zonal: warning: ... {warnings - MaxWarningLines} more zone(s) with a row of zeros ({warnings} in all)");
 
         switch (format)
         {
@@ -108,23 +117,12 @@ internal static class ZonalCommand
         }
     }
 
-    /// <summary>The zones' geometries in the raster's CRS: densified, then transformed, when the CRSs differ.</summary>
+    /// <summary>The zones' geometries in the raster's CRS (see <see cref="ZoneReprojection"/>).</summary>
     private static Geometry[] ToRasterCrs(VectorLayer zones, SpatialReference? rasterCrs, double cellSize, TextWriter stderr)
     {
-        var geometries = zones.Features.Select(f => f.Geometry).ToArray();
-        if (zones.Crs is null || rasterCrs is null)
-        {
-            if (!Equals(zones.Crs, rasterCrs))
-                stderr.WriteLine($"zonal: warning: {(zones.Crs is null ? "the zones have" : "the raster has")} no CRS; coordinates are taken as they are");
-            return geometries;
-        }
-
-        if (zones.Crs.Equals(rasterCrs)) return geometries;
-        var reprojector = new GeometryReprojector(zones.Crs, rasterCrs);
-
-        // At least a few steps per raster cell in the zones' units (degrees or metres), so edges bend as they should.
-        var minimum = zones.Crs.IsGeographic ? 1e-4 : cellSize;
-        return geometries.Select(g => reprojector.Transform(g, GeometryReprojector.SuggestedDensifyDistance(g, minimum))).ToArray();
+        if ((zones.Crs is null) != (rasterCrs is null))
+            stderr.WriteLine($"zonal: warning: {(zones.Crs is null ? "the zones have" : "the raster has")} no CRS; coordinates are taken as they are");
+        return ZoneReprojection.ToRasterCrs(zones.Features.Select(f => f.Geometry), zones.Crs, rasterCrs, cellSize);
     }
 
     private static string IdText(object? value) => value switch

@@ -10,5 +10,6 @@ internal static class CommandCatalog
     {
         yield return InfoCommand.Create();
         yield return CrsCommand.Create();
+        yield return ZonalCommand.Create();
     }
 }

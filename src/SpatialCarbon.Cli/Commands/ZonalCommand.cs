@@ -54,8 +54,8 @@ internal static class ZonalCommand
         var format = OutputFormat(request.Out);
         var options = new ZonalOptions(statistics, request.DefaultValue, request.MinCoverage);
 
-        using var values = RasterFiles.Open(request.Raster);
-        using var weights = request.Weights is null ? null : RasterFiles.Open(request.Weights);
+        using var values = DatasetOpener.OpenRaster(request.Raster);
+        using var weights = request.Weights is null ? null : DatasetOpener.OpenRaster(request.Weights);
         var zones = ReadZones(request.Zones, request.Layer);
         var idField = zones.Fields.FirstOrDefault(f => f.Name == request.IdField)
             ?? zones.Fields.FirstOrDefault(f => f.Name.Equals(request.IdField, StringComparison.OrdinalIgnoreCase))
@@ -76,7 +76,7 @@ internal static class ZonalCommand
             },
         };
 
-        var results = WithProgress(stderr, progress => ZonalStatistics.Compute(values, weights, geometries, options, run, progress));
+        var results = ConsoleProgress.Run(stderr, "zonal", progress => ZonalStatistics.Compute(values, weights, geometries, options, run, progress));
         if (warnings > MaxWarningLines) stderr.WriteLine($"zonal: warning: ... {warnings - MaxWarningLines} more zone(s) with a row of zeros ({warnings} in all)");
 
         switch (format)
@@ -105,17 +105,7 @@ internal static class ZonalCommand
         return ext;
     }
 
-    private static VectorLayer ReadZones(string path, string? layer)
-    {
-        try
-        {
-            return VectorFile.Read(path, layer);
-        }
-        catch (UnsupportedFormatException) when (GdalLibrary.IsAvailable)
-        {
-            return new OgrVectorSource().Read(path, layer);
-        }
-    }
+    private static VectorLayer ReadZones(string path, string? layer) => DatasetOpener.ReadVector(path, layer);
 
     /// <summary>The zones' geometries in the raster's CRS (see <see cref="ZoneReprojection"/>).</summary>
     private static Geometry[] ToRasterCrs(VectorLayer zones, SpatialReference? rasterCrs, double cellSize, TextWriter stderr)
@@ -132,35 +122,4 @@ internal static class ZonalCommand
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    /// <summary>A Spectre.Console progress bar on stderr when it is a terminal, else a plain line every 10 %.</summary>
-    private static T WithProgress<T>(TextWriter stderr, Func<IProgress<double>, T> work)
-    {
-        if (Console.IsErrorRedirected || !ReferenceEquals(stderr, Console.Error))
-        {
-            var last = -1;
-            return work(new InlineProgress(p =>
-            {
-                var tenth = (int)(p * 10);
-                if (tenth <= last) return;
-                last = tenth;
-                stderr.WriteLine($"zonal: {tenth * 10}%");
-            }));
-        }
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        T result = default!;
-        console.Progress().AutoClear(true).Start(ctx =>
-        {
-            var task = ctx.AddTask("zonal overlay", maxValue: 1.0);
-            result = work(new InlineProgress(p => task.Value = p));
-        });
-        return result;
-    }
-
-    /// <summary>Reports synchronously on the engine's thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class InlineProgress(Action<double> report) : IProgress<double>
-    {
-        public void Report(double value) => report(value);
-    }
 }

@@ -156,7 +156,7 @@ public static class CarbonBalance
                     if (f < 0 || t < 0)
                     {
                         if (f < 0) Tally.Missing0.Add(x0);
-                        if (t < 0) Tally.Missing1.Add(x1);
+                        if (t < 0 && alternate is not null) Tally.Missing1.Add(x1);
                         d0[i] = d1[i] = change[i] = CarbonMaps.NoData;
                         continue;
                     }

@@ -42,6 +42,13 @@ public sealed record CarbonReport(
         if (Transitions is not null)
         {
             var entries = Transitions.Entries(Pools.Density_mg_c_ha).OrderByDescending(e => e.Area_ha).ToArray();
+            var largest = entries.Where(e => e.FromCode != e.ToCode).OrderByDescending(e => Math.Abs(e.Change_mg_c)).Take(15)
+                .OrderByDescending(e => e.Change_mg_c).Select(e => ($"{Label(e.FromCode)} → {Label(e.ToCode)}", e.Change_mg_c)).ToArray();
+            if (largest.Length > 0)
+            {
+                sb.Append("<h2>Largest changes by transition</h2>").Append(SvgCharts.Bars(largest, "Mg C"));
+            }
+
             sb.Append("<h2>Transitions</h2><table><tr><th class=\"l\">from</th><th class=\"l\">to</th><th>area (ha)</th><th>change (Mg C)</th><th>change (t CO2e)</th></tr>");
             foreach (var e in entries)
             {

@@ -64,13 +64,14 @@ internal static class CarbonCommand
         var standAge = Opt<string?>("--stand-age", "stand age raster, years (for forest growth)");
         var growth = Opt<string?>("--growth", "growth table CSV (forest_type,age_min,age_max,agb_increment,root_shoot_ratio)");
         var forestClasses = Opt<string>("--forest-classes", "land-use codes counted as forest, comma-separated (default 2, CLCD forest)");
+        var typeCodes = Opt<string?>("--forest-type-codes", "raster codes of named forest types in the growth table, e.g. coniferous=1,broadleaf=2");
         var output = Opt<string>("--out", "output folder", true);
         var noMaps = Opt<bool>("--no-maps", "skip the density and change GeoTIFFs");
         var threads = Opt<int>("--threads", "worker threads (default: all cores)");
         var c = new Command("change", "Stocks at two dates, change, transition matrix, annual sink, valuation")
         {
             baseline, alternate, pools, y0, y1, price, rate, priceChange, zones, layer, id, align, forestType, standAge, growth,
-            forestClasses, output, noMaps, threads,
+            forestClasses, typeCodes, output, noMaps, threads,
         };
         c.SetAction(p =>
         {
@@ -78,7 +79,7 @@ internal static class CarbonCommand
                 p.GetValue(y0), p.GetValue(y1), p.GetValue(price), p.GetValue(rate), p.GetValue(priceChange),
                 p.GetValue(zones), p.GetValue(layer), p.GetValue(id), p.GetValue(align),
                 p.GetValue(forestType), p.GetValue(standAge), p.GetValue(growth), ParseCodes(p.GetValue(forestClasses)),
-                !p.GetValue(noMaps), p.GetValue(threads)), OpenRaster, p.InvocationConfiguration.Error);
+                ParseTypeCodes(p.GetValue(typeCodes)), !p.GetValue(noMaps), p.GetValue(threads)), OpenRaster, p.InvocationConfiguration.Error);
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"change {s.ChangeTotal_mg_c:F1} Mg C ({s.ChangeTotal_mg_co2e:F1} t CO2e); baseline {s.BaselineTotal_mg_c:F1}, alternate {s.AlternateTotal_mg_c:F1}; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
             return CliRunner.Ok;
@@ -121,6 +122,21 @@ internal static class CarbonCommand
                 ? v
                 : throw new InputException("--forest-classes", t, "not an integer class code"))
             .ToArray();
+    }
+
+    private static Dictionary<string, int>? ParseTypeCodes(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var map = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var code))
+                throw new InputException("--forest-type-codes", pair, "expected name=code");
+            map[parts[0]] = code;
+        }
+
+        return map;
     }
 
     /// <summary>Opens GeoTIFFs with the managed reader and anything else (or TIFF variants it does not decode) with GDAL.</summary>

@@ -19,6 +19,7 @@ public sealed record CarbonRequest(
     string? StandAge = null,
     string? GrowthTable = null,
     IReadOnlyList<int>? ForestClasses = null,
+    IReadOnlyDictionary<string, int>? ForestTypeCodes = null,
     bool WriteMaps = true,
     int Threads = 0);
 

@@ -25,7 +25,7 @@ public static class CarbonWorkflow
         }
 
         var pools = CarbonPoolTable.Read(q.Pools);
-        var growthTable = q.GrowthTable is null ? null : ForestGrowthTable.Read(q.GrowthTable);
+        var growthTable = q.GrowthTable is null ? null : ForestGrowthTable.Read(q.GrowthTable, q.ForestTypeCodes);
         if ((q.ForestType is null) != (q.StandAge is null) || (q.ForestType is null) != (growthTable is null))
             throw new InputException("--growth", null, "forest growth needs --forest-type, --stand-age and --growth together");
         Directory.CreateDirectory(q.OutDir);

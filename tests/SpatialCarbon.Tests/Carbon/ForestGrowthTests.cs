@@ -22,6 +22,22 @@ public class ForestGrowthTests
     }
 
     [Fact]
+    public void NamedTypesInclusiveAgesAndCarbonIncrementsAsTheDemoTableGives()
+    {
+        const string demo = """
+            forest_type,age_class,age_min,age_max,agb_increment_mg_c_ha_yr,root_shoot_ratio,source
+            coniferous,young,1,10,1.6,0.25,"illustrative, not measured"
+            coniferous,middle,11,20,2.2,0.25,x
+            """;
+        var t = ForestGrowthTable.Parse(demo, typeCodes: new Dictionary<string, int> { ["Coniferous"] = 1 });
+        Assert.Equal(1.6 * 1.25, t.Find(1, 10)!.Sink_mg_c_ha_yr, 12);
+        Assert.Equal(2.2 * 1.25, t.Find(1, 11)!.Sink_mg_c_ha_yr, 12);
+        Assert.Null(t.Find(1, 10.5));
+        var e = Assert.Throws<InputException>(() => ForestGrowthTable.Parse(demo, "g.csv"));
+        Assert.StartsWith("g.csv: line 2, column 'forest_type': 'coniferous' is neither an integer", e.Message);
+    }
+
+    [Fact]
     public void OnlyForestThatStaysForestGrows()
     {
         // baseline 2 2 2 1 / alternate 2 2 1 2: only the first two cells stay forest (class 2). 0.09 ha cells.

@@ -28,4 +28,25 @@ public class CarbonZonesTests
         Assert.Equal(0.09 * 143, z[1].Change_mg_c, 9);
         Assert.Equal(0.09, z[1].NodataArea_ha, 12);
     }
+
+    [Fact]
+    public void ForestGrowthPerZoneSumsRateTimesCoveredArea()
+    {
+        // Forest (2) at both dates in columns 0–1; type 1 age 5 → 5 t dm × 1.2 × 0.47 = 2.82 Mg C/ha/yr.
+        var grid = CarbonFixtures.Projected(4, 1);
+        var lulc = CarbonFixtures.Raster(grid, [2, 2, 1, 2]);
+        var alt = CarbonFixtures.Raster(grid, [2, 2, 1, 1]);
+        var type = CarbonFixtures.Raster(grid, [1, 1, 1, 1]);
+        var age = CarbonFixtures.Raster(grid, [5, 5, 5, 5]);
+        var table = ForestGrowthTable.Parse("forest_type,age_min,age_max,agb_increment,root_shoot_ratio\n1,0,20,5,0.2\n");
+        var raster = new ForestGrowthRaster(lulc, alt, type, age, table, new HashSet<int> { 2 });
+        var f = new GeometryFactory();
+        // Covers column 0 wholly, column 1 by a third, and column 3 (forest lost by the alternate date) wholly.
+        var zone = f.CreatePolygon([new(400_000, 3_499_970), new(400_040, 3_499_970), new(400_040, 3_500_000), new(400_000, 3_500_000), new(400_000, 3_499_970)]);
+        var east = f.CreatePolygon([new(400_090, 3_499_970), new(400_120, 3_499_970), new(400_120, 3_500_000), new(400_090, 3_500_000), new(400_090, 3_499_970)]);
+        var zones = new CarbonZones("zones", "id", ["a", "b"], [zone, east], GeometryIssues.None);
+        var sink = zones.ForestGrowth(raster);
+        Assert.Equal(2.82 * 0.09 * (1 + 1.0 / 3), sink[0], 9);
+        Assert.Equal(0, sink[1]);
+    }
 }

@@ -220,4 +220,40 @@ public class CarbonCommandTests
         for (var i = 1; i <= 4; i++) Assert.Equal(0.5 * cropland_ha * 143, double.Parse(last[i], CultureInfo.InvariantCulture), 6);
         Assert.Contains("<polygon", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ScenarioInFilteredZonesCountsOverlapOnce()
+    {
+        var (dir, a, _, _, va, _) = Inputs("carbon-scenario-zones");
+        // Two overlapping "keep" zones (columns 0–9 and 5–14) and a "drop" zone: the union is columns 0–14.
+        File.WriteAllText(Path.Combine(dir, "z.geojson"), """
+            {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4549"}},"features":[
+             {"type":"Feature","properties":{"kind":"keep"},"geometry":{"type":"Polygon","coordinates":[[[400000,3499100],[400300,3499100],[400300,3500000],[400000,3500000],[400000,3499100]]]}},
+             {"type":"Feature","properties":{"kind":"keep"},"geometry":{"type":"Polygon","coordinates":[[[400150,3499100],[400450,3499100],[400450,3500000],[400150,3500000],[400150,3499100]]]}},
+             {"type":"Feature","properties":{"kind":"drop"},"geometry":{"type":"Polygon","coordinates":[[[400600,3499100],[401200,3499100],[401200,3500000],[400600,3500000],[400600,3499100]]]}}]}
+            """);
+        var scenario = Path.Combine(dir, "s.json");
+        File.WriteAllText(scenario, """
+            {"base_year":2020,"horizon_year":2022,"interventions":[{"name":"keep zones","zones":"z.geojson",
+             "filter":{"field":"kind","values":["keep"]},"from_class":[1,5],"to_class":2,"share":1,"start_year":2021,"target_year":2021}]}
+            """);
+        var pools = Path.Combine(dir, "p0.csv");
+        File.WriteAllText(pools, "lucode,c_above,c_below,c_soil,c_dead\n1,10,2,50,0\n2,80,20,100,5\n5,0,0,0,0\n");
+        var outDir = Path.Combine(dir, "out");
+        var (code, _, err) = Cli("carbon", "scenario", "--lulc", a, "--pools", pools, "--scenario", scenario, "--out", outDir, "--iterations", "5");
+        Assert.True(code == 0, err);
+        double expected = 0;
+        for (var r = 0; r < H; r++)
+        {
+            for (var c = 0; c < 15; c++)
+            {
+                var v = va[r * W + c];
+                if (v == 1) expected += 0.09 * 143;
+                if (v == 5) expected += 0.09 * 205;
+            }
+        }
+
+        var last = File.ReadAllLines(Path.Combine(outDir, "scenario.csv"))[^1].Split(',');
+        Assert.Equal(expected, double.Parse(last[1], CultureInfo.InvariantCulture), 6);
+    }
 }

@@ -21,6 +21,9 @@ public sealed record CarbonSummary
     [JsonPropertyName("alternate_year")] public int? AlternateYear { get; init; }
     [JsonPropertyName("annual_sink_mg_c_per_yr")] public double? AnnualSink_mg_c_yr { get; init; }
     [JsonPropertyName("annual_sink_mg_co2e_per_yr")] public double? AnnualSink_mg_co2e_yr { get; init; }
+    [JsonPropertyName("change_total_mg_c_p5")] public double? ChangeP5_mg_c { get; init; }
+    [JsonPropertyName("change_total_mg_c_p50")] public double? ChangeP50_mg_c { get; init; }
+    [JsonPropertyName("change_total_mg_c_p95")] public double? ChangeP95_mg_c { get; init; }
     [JsonPropertyName("valuation_constant")] public double? ValuationConstant { get; init; }
     [JsonPropertyName("forest_growth_sink_mg_c_per_yr")] public double? ForestGrowthSink_mg_c_yr { get; init; }
     [JsonPropertyName("forest_growth_area_ha")] public double? ForestGrowthArea_ha { get; init; }

@@ -87,8 +87,14 @@ public static class CarbonWorkflow
             }
 
             var years = q.BaselineYear is int by && q.AlternateYear is int ay ? ay - by : (int?)null;
+            // Uncertainty of the change from the table's *_sd columns (1000 seeded draws; areas are exact).
+            (double P5, double P50, double P95)? interval = isChange && pools.Pools.Any(p => p.HasUncertainty)
+                ? MonteCarlo.ChangeInterval(totals.Transitions, pools) : null;
             var summary = CarbonSummary.FromTotals(totals, isChange, q.BaselineYear, q.AlternateYear, valuation) with
             {
+                ChangeP5_mg_c = interval?.P5,
+                ChangeP50_mg_c = interval?.P50,
+                ChangeP95_mg_c = interval?.P95,
                 ForestGrowthSink_mg_c_yr = growth?.AnnualSink_mg_c_yr,
                 ForestGrowthArea_ha = growth?.ForestArea_ha,
                 Zones = zones?.Ids.Count,
@@ -208,6 +214,8 @@ public static class CarbonWorkflow
             rows.Add(("alternate stock (Mg C)", (s.AlternateTotal_mg_c ?? 0).ToString("N1", inv)));
             rows.Add(("change (Mg C)", (s.ChangeTotal_mg_c ?? 0).ToString("N1", inv)));
             rows.Add(("change (t CO2e)", (s.ChangeTotal_mg_co2e ?? 0).ToString("N1", inv)));
+            if (s.ChangeP5_mg_c is double p5 && s.ChangeP95_mg_c is double p95)
+                rows.Add(("change P5 – P95 from the pool table's sd (Mg C)", $"{p5.ToString("N1", inv)} – {p95.ToString("N1", inv)}"));
             if (s.AnnualSink_mg_c_yr is double a) rows.Add(($"annual sink {q.BaselineYear}–{q.AlternateYear} (Mg C/yr; t CO2e/yr)", $"{a.ToString("N1", inv)}; {(a * CarbonUnits.Co2ePerC).ToString("N1", inv)}"));
         }
 

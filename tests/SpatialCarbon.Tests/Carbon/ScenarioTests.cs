@@ -62,4 +62,18 @@ public class ScenarioTests
         var y = Assert.Throws<InputException>(() => ScenarioFile.Parse(Json.Replace("\"target_year\": 2025", "\"target_year\": 2030"), "s.json"));
         Assert.StartsWith("s.json: $.interventions[0]: years must satisfy", y.Message);
     }
+
+    [Fact]
+    public void ChangeIntervalFollowsTheDensitySd()
+    {
+        // 10 ha of 1→2 with sd 10 on class 2's above-ground pool only: change = 10·(143 + 10·z), so P95 − P5 ≈ 2·1.645·100.
+        var pools = CarbonPoolTable.Parse("lucode,c_above,c_below,c_soil,c_dead,c_above_sd\n1,10,2,50,0,0\n2,80,20,100,5,10\n");
+        var m = new TransitionMatrix(pools.Codes);
+        m.Add(0, 1, 100_000);
+        var (p5, p50, p95) = MonteCarlo.ChangeInterval(m, pools, 4000, 5);
+        Assert.InRange(p50, 1430 - 10, 1430 + 10);
+        Assert.InRange(p95 - p5, 329 * 0.93, 329 * 1.07);
+        var none = MonteCarlo.ChangeInterval(m, CarbonPoolTable.Parse("lucode,c_above,c_below,c_soil,c_dead\n1,10,2,50,0\n2,80,20,100,5\n"), 10);
+        Assert.Equal((1430.0, 1430.0, 1430.0), none);
+    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using SpatialCarbon.Core;
 using SpatialCarbon.Core.Carbon;
 using SpatialCarbon.Core.Raster;
+using SpatialCarbon.Core.Vector;
 using SpatialCarbon.Gdal;
 
 namespace SpatialCarbon.Cli.Commands;
@@ -38,7 +39,7 @@ internal static class CarbonCommand
         {
             var s = CarbonWorkflow.Run(new CarbonRequest(p.GetValue(lulc)!, null, p.GetValue(pools)!, p.GetValue(output)!,
                 Zones: p.GetValue(zones), ZoneLayer: p.GetValue(layer), IdField: p.GetValue(id), WriteMaps: !p.GetValue(noMaps),
-                Threads: p.GetValue(threads)), OpenRaster, p.InvocationConfiguration.Error);
+                Threads: p.GetValue(threads)), OpenRaster, p.InvocationConfiguration.Error, ReadZones);
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"stock {s.BaselineTotal_mg_c:F1} Mg C over {s.ValidArea_ha:F1} ha; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
             return CliRunner.Ok;
@@ -79,7 +80,7 @@ internal static class CarbonCommand
                 p.GetValue(y0), p.GetValue(y1), p.GetValue(price), p.GetValue(rate), p.GetValue(priceChange),
                 p.GetValue(zones), p.GetValue(layer), p.GetValue(id), p.GetValue(align),
                 p.GetValue(forestType), p.GetValue(standAge), p.GetValue(growth), ParseCodes(p.GetValue(forestClasses)),
-                ParseTypeCodes(p.GetValue(typeCodes)), !p.GetValue(noMaps), p.GetValue(threads)), OpenRaster, p.InvocationConfiguration.Error);
+                ParseTypeCodes(p.GetValue(typeCodes)), !p.GetValue(noMaps), p.GetValue(threads)), OpenRaster, p.InvocationConfiguration.Error, ReadZones);
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"change {s.ChangeTotal_mg_c:F1} Mg C ({s.ChangeTotal_mg_co2e:F1} t CO2e); baseline {s.BaselineTotal_mg_c:F1}, alternate {s.AlternateTotal_mg_c:F1}; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
             return CliRunner.Ok;
@@ -105,7 +106,7 @@ internal static class CarbonCommand
         c.SetAction(p =>
         {
             var r = CarbonWorkflow.RunScenario(new ScenarioRequest(p.GetValue(lulc)!, p.GetValue(pools)!, p.GetValue(scenario)!,
-                p.GetValue(output)!, p.GetValue(iterations), p.GetValue(seed), p.GetValue(threads)), OpenRaster, p.InvocationConfiguration.Error);
+                p.GetValue(output)!, p.GetValue(iterations), p.GetValue(seed), p.GetValue(threads)), OpenRaster, p.InvocationConfiguration.Error, ReadZones);
             var last = r.Years[^1];
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Scenario.Name}: gain by {last.Year} P5 {last.GainP5_mg_c:F1} / P50 {last.GainP50_mg_c:F1} / P95 {last.GainP95_mg_c:F1} Mg C; wrote {p.GetValue(output)}"));
@@ -137,6 +138,19 @@ internal static class CarbonCommand
         }
 
         return map;
+    }
+
+    /// <summary>Reads zones with the managed readers, and formats only GDAL reads (KML, FileGDB, ...) with OGR.</summary>
+    internal static VectorLayer ReadZones(string path, string? layer)
+    {
+        try
+        {
+            return VectorFile.Read(path, layer);
+        }
+        catch (UnsupportedFormatException) when (GdalLibrary.IsAvailable)
+        {
+            return new OgrVectorSource().Read(path, layer);
+        }
     }
 
     /// <summary>Opens GeoTIFFs with the managed reader and anything else (or TIFF variants it does not decode) with GDAL.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using NetTopologySuite.Operation.Union;
 using SpatialCarbon.Core.Overlay;
 using SpatialCarbon.Core.Raster;
+using SpatialCarbon.Core.Vector;
 
 namespace SpatialCarbon.Core.Carbon;
 
@@ -10,7 +11,8 @@ namespace SpatialCarbon.Core.Carbon;
 /// the HTML report; the GeoTIFFs are moved into place only when everything else has succeeded.</summary>
 public static class CarbonWorkflow
 {
-    public static CarbonSummary Run(CarbonRequest q, Func<string, IRasterSource> open, TextWriter? log = null)
+    public static CarbonSummary Run(CarbonRequest q, Func<string, IRasterSource> open, TextWriter? log = null,
+        Func<string, string?, VectorLayer>? readZones = null)
     {
         var isChange = q.Alternate is not null;
         Valuation? valuation = null;
@@ -40,7 +42,7 @@ public static class CarbonWorkflow
             log?.WriteLine($"aligned {alternateRaw.Path} onto the grid of {baseline.Path} (nearest neighbour)");
         }
 
-        var zones = q.Zones is null ? null : CarbonZones.Load(q.Zones, q.ZoneLayer, q.IdField, baseline.Grid.Crs);
+        var zones = q.Zones is null ? null : CarbonZones.Load(q.Zones, q.ZoneLayer, q.IdField, baseline.Grid.Crs, read: readZones);
         if (zones is { Issues.Any: true }) log?.WriteLine($"{q.Zones}: {zones.Issues}");
         using var forestType = q.ForestType is null ? null : open(q.ForestType);
         using var standAge = q.StandAge is null ? null : open(q.StandAge);
@@ -130,7 +132,8 @@ public static class CarbonWorkflow
         }
     }
 
-    public static ScenarioResult RunScenario(ScenarioRequest q, Func<string, IRasterSource> open, TextWriter? log = null)
+    public static ScenarioResult RunScenario(ScenarioRequest q, Func<string, IRasterSource> open, TextWriter? log = null,
+        Func<string, string?, VectorLayer>? readZones = null)
     {
         var pools = CarbonPoolTable.Read(q.Pools);
         var scenario = ScenarioFile.Read(q.ScenarioPath);
@@ -149,7 +152,7 @@ public static class CarbonWorkflow
             }
             else
             {
-                var z = CarbonZones.Load(iv.Zones, iv.Layer, null, lulc.Grid.Crs, iv.Filter);
+                var z = CarbonZones.Load(iv.Zones, iv.Layer, null, lulc.Grid.Crs, iv.Filter, readZones);
                 if (z.Geometries.Count == 0)
                     throw new InputException(q.ScenarioPath, iv.Name, $"no zone of {iv.Zones} passes the filter");
                 // Overlapping zones must not count the same land twice: overlay their union.

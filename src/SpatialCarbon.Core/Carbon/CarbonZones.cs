@@ -10,13 +10,19 @@ namespace SpatialCarbon.Core.Carbon;
 /// (edges densified) into the raster's CRS.</summary>
 public sealed record CarbonZones(string Path, string IdField, IReadOnlyList<string> Ids, IReadOnlyList<Geometry> Geometries, GeometryIssues Issues)
 {
-    public static CarbonZones Load(string path, string? layer, string? idField, SpatialReference? rasterCrs, ZoneFilter? filter = null)
+    /// <summary>Reads the layer (with <paramref name="read"/> when given, e.g. a GDAL fallback; else the managed
+    /// readers), keeps the features passing <paramref name="filter"/> and transforms them into the raster's CRS.</summary>
+    public static CarbonZones Load(string path, string? layer, string? idField, SpatialReference? rasterCrs, ZoneFilter? filter = null,
+        Func<string, string?, VectorLayer>? read = null)
     {
-        var l = VectorFile.Read(path, layer);
-        if (idField is not null && !l.Fields.Any(f => f.Name == idField))
-            throw new InputException(path, layer ?? l.Name, $"no field '{idField}' (fields: {string.Join(", ", l.Fields.Select(f => f.Name))})");
-        if (filter is not null && !l.Fields.Any(f => f.Name == filter.Field))
-            throw new InputException(path, layer ?? l.Name, $"no field '{filter.Field}' to filter on (fields: {string.Join(", ", l.Fields.Select(f => f.Name))})");
+        var l = read is null ? VectorFile.Read(path, layer) : read(path, layer);
+        // Exact name first, then a unique case-insensitive match (KML's 'Name', shapefiles' upper-case DBF names).
+        string Field(string name, string role) =>
+            l.Fields.FirstOrDefault(f => f.Name == name)?.Name
+            ?? (l.Fields.Where(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)).ToArray() is [var only] ? only.Name : null)
+            ?? throw new InputException(path, layer ?? l.Name, $"no field '{name}' {role}(fields: {string.Join(", ", l.Fields.Select(f => f.Name))})");
+        idField = idField is null ? null : Field(idField, "");
+        if (filter is not null) filter = filter with { Field = Field(filter.Field, "to filter on ") };
         var layerCrs = l.Crs ?? throw new InputException(path, l.Name, "the layer has no CRS; every coordinate must know its CRS");
         var target = rasterCrs ?? throw new InputException(path, l.Name, "the raster has no CRS, zones cannot be placed on it");
         var reprojector = new GeometryReprojector(layerCrs, target);

@@ -256,4 +256,31 @@ public class CarbonCommandTests
         var last = File.ReadAllLines(Path.Combine(outDir, "scenario.csv"))[^1].Split(',');
         Assert.Equal(expected, double.Parse(last[1], CultureInfo.InvariantCulture), 6);
     }
+
+    [RequiresToolFact(NativeTools.LibGdal)]
+    public void KmlZonesGoThroughGdalAndMatchTheSameZonesInGeoJson()
+    {
+        Assert.True(NativeTools.IsAvailable(NativeTools.GdalCli) || TestEnvironment.RequireAll, "ogr2ogr is needed to write the KML");
+        var (dir, a, _, pools, _, _) = Inputs("carbon-kml");
+        // A lon/lat zone over part of the raster (which spans 118.946–118.959 E, 31.610–31.618 N).
+        var geojson = Path.Combine(dir, "z.geojson");
+        File.WriteAllText(geojson, """
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"z1"},"geometry":{"type":"Polygon",
+             "coordinates":[[[118.94,31.605],[118.952,31.605],[118.952,31.615],[118.94,31.615],[118.94,31.605]]]}}]}
+            """);
+        var kml = Path.Combine(dir, "z.kml");
+        NativeTools.Run("ogr2ogr", "-f", "KML", kml, geojson);
+        string Stock(string zones, string name)
+        {
+            var outDir = Path.Combine(dir, name);
+            var (code, _, err) = Cli("carbon", "stock", "--lulc", a, "--pools", pools, "--zones", zones, "--id-field", "name", "--no-maps", "--out", outDir);
+            Assert.True(code == 0, err);
+            return File.ReadAllLines(Path.Combine(outDir, "zones.csv"))[1].Split(',')[1];
+        }
+
+        var fromJson = double.Parse(Stock(geojson, "json"), CultureInfo.InvariantCulture);
+        var fromKml = double.Parse(Stock(kml, "kml"), CultureInfo.InvariantCulture);
+        Assert.True(fromJson > 0);
+        Assert.Equal(fromJson, fromKml, 6);
+    }
 }

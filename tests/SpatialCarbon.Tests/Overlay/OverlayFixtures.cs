@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Raster;
 
 namespace SpatialCarbon.Tests.Overlay;
@@ -10,12 +11,12 @@ internal static class OverlayFixtures
 
     /// <summary>A raster of classes 1–9 with ~5 % nodata (255), in blocks of 16 × 16 so that zones cross windows.</summary>
     public static MemoryRaster Classes(int width, int height, int seed, double cellSize = 10, double left = 1000,
-        double top = 5000)
+        double top = 5000, SpatialReference? crs = null)
     {
         var rng = new Random(seed);
         var values = new double[width * height];
         for (var i = 0; i < values.Length; i++) values[i] = rng.NextDouble() < 0.05 ? 255 : 1 + rng.Next(9);
-        var grid = new RasterGrid(width, height, GeoTransform.NorthUp(left, top, cellSize, cellSize), null);
+        var grid = new RasterGrid(width, height, GeoTransform.NorthUp(left, top, cellSize, cellSize), crs);
         return new MemoryRaster(grid, values, RasterDataType.Byte, 255, "classes", 16, 16);
     }
 
@@ -34,7 +35,8 @@ internal static class OverlayFixtures
         shell[vertices] = shell[0].Copy();
         if (!hole) return Factory.CreatePolygon(shell);
 
-        var h = rMin * (0.2 + 0.6 * rng.NextDouble());
+        // Inside the shell: its edges come no closer to the centre than rMin·cos(π/n).
+        var h = rMin * Math.Cos(Math.PI / vertices) * (0.2 + 0.6 * rng.NextDouble());
         var inner = new Coordinate[8];
         for (var i = 0; i < 7; i++)
         {

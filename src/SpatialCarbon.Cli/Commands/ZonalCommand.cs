@@ -1,0 +1,166 @@
+using System.CommandLine;
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using SpatialCarbon.Core;
+using SpatialCarbon.Core.Crs;
+using SpatialCarbon.Core.Overlay;
+using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Gdal;
+using Spectre.Console;
+
+namespace SpatialCarbon.Cli.Commands;
+
+/// <summary><c>spatialcarbon zonal</c>: exact zonal statistics of a raster over polygon zones, as CSV or GeoPackage.</summary>
+internal static class ZonalCommand
+{
+    /// <summary>Zone warnings listed one per line; the rest are counted, so stderr stays readable for big layers.</summary>
+    private const int MaxWarningLines = 20;
+
+    public static Command Create()
+    {
+        var raster = new Option<string>("--raster") { Description = "Value raster (GeoTIFF, or any format GDAL reads)", Required = true };
+        var zones = new Option<string>("--zones") { Description = "Zone polygons (GeoPackage, GeoJSON, shapefile, ...)", Required = true };
+        var layer = new Option<string?>("--layer") { Description = "Layer of the zone file (default: the first)" };
+        var idField = new Option<string>("--id-field") { Description = "Zone attribute that keys each output row", Required = true };
+        var stats = new Option<string>("--stats")
+        {
+            Description = "Comma-separated: " + string.Join(",", ZonalStatisticNames.Known),
+            DefaultValueFactory = _ => "count,area,sum,mean",
+        };
+        var weights = new Option<string?>("--weights") { Description = "Weights raster on the same grid (weighted_sum, weighted_mean, weighted_frac)" };
+        var defaultValue = new Option<double?>("--default-value") { Description = "Value given to nodata cells (default: they are left out)" };
+        var minCoverage = new Option<double>("--min-coverage") { Description = "Ignore cells covered by less than this fraction", DefaultValueFactory = _ => 0 };
+        var output = new Option<string?>("--out") { Description = "out.csv or out.gpkg (default: CSV on stdout)" };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores)" };
+
+        var command = new Command("zonal", "Exact zonal statistics: each cell weighted by the fraction of it each zone covers")
+        {
+            raster, zones, layer, idField, stats, weights, defaultValue, minCoverage, output, threads,
+        };
+        command.SetAction(parse => Run(new ZonalRequest(
+            parse.GetValue(raster)!, parse.GetValue(zones)!, parse.GetValue(layer), parse.GetValue(idField)!,
+            parse.GetValue(stats)!, parse.GetValue(weights), parse.GetValue(defaultValue), parse.GetValue(minCoverage),
+            parse.GetValue(output), parse.GetValue(threads)), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    /// <summary>The parsed command line.</summary>
+    internal sealed record ZonalRequest(string Raster, string Zones, string? Layer, string IdField, string Stats,
+        string? Weights, double? DefaultValue, double MinCoverage, string? Out, int? Threads);
+
+    internal static int Run(ZonalRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        var statistics = ZonalStatisticNames.Parse(request.Stats);
+        var format = OutputFormat(request.Out);
+        var options = new ZonalOptions(statistics, request.DefaultValue, request.MinCoverage);
+
+        using var values = RasterFiles.Open(request.Raster);
+        using var weights = request.Weights is null ? null : RasterFiles.Open(request.Weights);
+        var zones = ReadZones(request.Zones, request.Layer);
+        var idField = zones.Fields.FirstOrDefault(f => f.Name == request.IdField)
+            ?? zones.Fields.FirstOrDefault(f => f.Name.Equals(request.IdField, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InputException(request.Zones, $"layer {zones.Name}",
+                $"no field '{request.IdField}' (fields: {string.Join(", ", zones.Fields.Select(f => f.Name))})");
+        if (zones.Issues.Any) stderr.WriteLine($"zonal: {request.Zones}: {zones.Issues}");
+
+        var geometries = ToRasterCrs(zones, values.Grid.Crs, values.Grid.CellWidth, stderr);
+        var ids = zones.Features.Select(f => IdText(f.Attributes.GetValueOrDefault(idField.Name))).ToArray();
+        var warnings = 0;
+        var run = new ZonalRunOptions
+        {
+            MaxDegreeOfParallelism = request.Threads is > 0 ? request.Threads.Value : Environment.ProcessorCount,
+            Warning = w =>
+            {
+                if (++warnings <= MaxWarningLines)
+                    stderr.WriteLine($"zonal: warning: zone {ids[w.Zone]} (feature {zones.Features[w.Zone].Id}): {w.Problem}");
+            },
+        };
+
+        var results = WithProgress(stderr, progress => ZonalStatistics.Compute(values, weights, geometries, options, run, progress));
+        if (warnings > MaxWarningLines) stderr.WriteLine($"zonal: warning: ... {warnings - MaxWarningLines} more zone(s) with a row of zeros ({warnings} in all)");
+
+        switch (format)
+        {
+            case ".gpkg":
+                GeoPackageWriter.Write(request.Out!, [ZonalLayer.WithStatistics(zones, results, statistics)]);
+                break;
+            case ".csv":
+                ZonalCsvWriter.Write(request.Out!, idField.Name, ids, results, statistics);
+                break;
+            default:
+                ZonalCsvWriter.Write(stdout, idField.Name, ids, results, statistics);
+                break;
+        }
+
+        return CliRunner.Ok;
+    }
+
+    private static string? OutputFormat(string? path)
+    {
+        if (path is null) return null;
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        if (ext is not (".csv" or ".gpkg")) throw new InputException(path, null, "--out must end in .csv or .gpkg");
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null && !Directory.Exists(dir)) throw new InputException(path, null, $"folder {dir} does not exist");
+        return ext;
+    }
+
+    private static VectorLayer ReadZones(string path, string? layer)
+    {
+        try
+        {
+            return VectorFile.Read(path, layer);
+        }
+        catch (UnsupportedFormatException) when (GdalLibrary.IsAvailable)
+        {
+            return new OgrVectorSource().Read(path, layer);
+        }
+    }
+
+    /// <summary>The zones' geometries in the raster's CRS (see <see cref="ZoneReprojection"/>).</summary>
+    private static Geometry[] ToRasterCrs(VectorLayer zones, SpatialReference? rasterCrs, double cellSize, TextWriter stderr)
+    {
+        if ((zones.Crs is null) != (rasterCrs is null))
+            stderr.WriteLine($"zonal: warning: {(zones.Crs is null ? "the zones have" : "the raster has")} no CRS; coordinates are taken as they are");
+        return ZoneReprojection.ToRasterCrs(zones.Features.Select(f => f.Geometry), zones.Crs, rasterCrs, cellSize);
+    }
+
+    private static string IdText(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>A Spectre.Console progress bar on stderr when it is a terminal, else a plain line every 10 %.</summary>
+    private static T WithProgress<T>(TextWriter stderr, Func<IProgress<double>, T> work)
+    {
+        if (Console.IsErrorRedirected || !ReferenceEquals(stderr, Console.Error))
+        {
+            var last = -1;
+            return work(new InlineProgress(p =>
+            {
+                var tenth = (int)(p * 10);
+                if (tenth <= last) return;
+                last = tenth;
+                stderr.WriteLine($"zonal: {tenth * 10}%");
+            }));
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        T result = default!;
+        console.Progress().AutoClear(true).Start(ctx =>
+        {
+            var task = ctx.AddTask("zonal overlay", maxValue: 1.0);
+            result = work(new InlineProgress(p => task.Value = p));
+        });
+        return result;
+    }
+
+    /// <summary>Reports synchronously on the engine's thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class InlineProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}

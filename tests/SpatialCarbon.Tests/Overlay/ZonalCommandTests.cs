@@ -1,0 +1,154 @@
+using System.Globalization;
+using SpatialCarbon.Cli;
+using SpatialCarbon.Tests.Support;
+
+namespace SpatialCarbon.Tests.Overlay;
+
+public class ZonalCommandTests
+{
+    private const string Raster = """
+        ncols 4
+        nrows 4
+        xllcorner 500000
+        yllcorner 3500000
+        cellsize 10
+        NODATA_value -9999
+        1 2 3 4
+        5 6 7 8
+        9 1 2 -9999
+        4 5 6 7
+        """;
+
+    private const string Zones = """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"name":"whole","code":1},"geometry":{"type":"Polygon","coordinates":[[[500000,3500000],[500040,3500000],[500040,3500040],[500000,3500040],[500000,3500000]]]}},
+        {"type":"Feature","properties":{"name":"offset","code":2},"geometry":{"type":"Polygon","coordinates":[[[500005,3500005],[500025,3500005],[500025,3500025],[500005,3500025],[500005,3500005]]]}},
+        {"type":"Feature","properties":{"name":"away","code":3},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}
+        ]}
+        """;
+
+    private static (int Code, string Stdout, string Stderr, string Dir) Run(params string[] args)
+    {
+        var dir = TestEnvironment.TempDir("zonal-cli");
+        File.WriteAllText(Path.Combine(dir, "r.asc"), Raster);
+        File.WriteAllText(Path.Combine(dir, "z.geojson"), Zones);
+        var full = args.Select(a => a.Replace("{dir}", dir, StringComparison.Ordinal)).ToArray();
+        var root = new System.CommandLine.RootCommand();
+        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = CliRunner.Run(root, full, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString(), dir);
+    }
+
+    private static Dictionary<string, double> Row(string csv, string id)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var cells = lines.Single(l => l.StartsWith(id + ",", StringComparison.Ordinal)).Split(',');
+        return header.Skip(1).Zip(cells.Skip(1)).ToDictionary(p => p.First,
+            p => p.Second.Length == 0 ? double.NaN : double.Parse(p.Second, CultureInfo.InvariantCulture));
+    }
+
+    [RequiresToolFact(NativeTools.LibGdal)]
+    public void Csv_has_the_asked_columns_and_hand_computed_values()
+    {
+        var (code, stdout, stderr, _) = Run("zonal", "--raster", "{dir}/r.asc", "--zones", "{dir}/z.geojson", "--id-field", "name",
+            "--stats", "count,area,sum,mean,min,max,majority,minority,variety,frac,nodata_count");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("name,count,area_m2,sum,mean,min,max,majority,minority,variety,frac_1,frac_2,frac_3,frac_4,frac_5,frac_6,frac_7,frac_8,frac_9,nodata_count",
+            stdout.Split('\n')[0]);
+
+        var whole = Row(stdout, "whole");
+        Assert.Equal(15, whole["count"], 12);
+        Assert.Equal(1500, whole["area_m2"], 9);
+        Assert.Equal(70, whole["sum"], 12);
+        Assert.Equal(1, whole["nodata_count"], 12);
+        Assert.Equal(2.0 / 15, whole["frac_1"], 12);
+
+        // 20 × 20 m offset by half a cell: quarter, half and whole cells (worked by hand from the grid above).
+        var offset = Row(stdout, "offset");
+        Assert.Equal(4, offset["count"], 12);
+        Assert.Equal(17.5, offset["sum"], 12);
+        Assert.Equal(17.5 / 4, offset["mean"], 12);
+        Assert.Equal(1, offset["min"]);
+        Assert.Equal(9, offset["max"]);
+        Assert.Equal(1, offset["majority"]);
+        Assert.Equal(4, offset["minority"]);
+        Assert.Equal(7, offset["variety"]);
+        Assert.Equal(0.5 / 4, offset["frac_9"], 12);
+        Assert.Equal(0, offset["frac_3"]);
+
+        var away = Row(stdout, "away");
+        Assert.Equal(0, away["count"]);
+        Assert.True(double.IsNaN(away["mean"]));
+        Assert.Contains("zone away", stderr);
+    }
+
+    [RequiresToolFact(NativeTools.LibGdal)]
+    public void Geopackage_output_carries_the_statistics()
+    {
+        var (code, _, stderr, dir) = Run("zonal", "--raster", "{dir}/r.asc", "--zones", "{dir}/z.geojson", "--id-field", "code",
+            "--stats", "count,sum", "--out", "{dir}/out.gpkg");
+        Assert.True(code == 0, stderr);
+        var layer = SpatialCarbon.Core.Vector.VectorFile.Read(Path.Combine(dir, "out.gpkg"));
+        Assert.Equal(3, layer.Features.Count);
+        Assert.Equal(17.5, Convert.ToDouble(layer.Features[1].Attributes["sum"], CultureInfo.InvariantCulture), 12);
+        Assert.Equal("offset", layer.Features[1].Attributes["name"]);
+    }
+
+    [RequiresToolFact(NativeTools.LibGdal)]
+    public void Default_value_and_min_coverage_change_the_counts()
+    {
+        var (code, stdout, stderr, dir) = Run("zonal", "--raster", "{dir}/r.asc", "--zones", "{dir}/z.geojson", "--id-field", "name",
+            "--stats", "count,sum", "--default-value", "100", "--min-coverage", "0.3", "--out", "{dir}/out.csv");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("", stdout);
+        var csv = File.ReadAllText(Path.Combine(dir, "out.csv"));
+        Assert.Equal(16, Row(csv, "whole")["count"], 12);
+        Assert.Equal(170, Row(csv, "whole")["sum"], 12);
+
+        // Only the half and whole cells of the offset square stay: 6 × 0.5 + 1 = 3 cells, sum 6·0.5·... by hand:
+        // halves 6, 9, 2, 5 → 0.5 × 22 = 11, whole cell 1 → 12.
+        Assert.Equal(3, Row(csv, "offset")["count"], 12);
+        Assert.Equal(12, Row(csv, "offset")["sum"], 12);
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+    }
+
+    [RequiresToolTheory(NativeTools.LibGdal)]
+    [InlineData("--id-field", "nope", "no field 'nope'")]
+    [InlineData("--stats", "count,median", "unknown statistic")]
+    [InlineData("--zones", "{dir}/missing.geojson", "not found")]
+    [InlineData("--weights", "{dir}/missing.tif", "not found")]
+    [InlineData("--stats", "weighted_sum", "needs a weights raster")]
+    [InlineData("--out", "{dir}/out.txt", "must end in .csv or .gpkg")]
+    public void Bad_input_exits_2_with_one_line(string option, string value, string message)
+    {
+        var args = new Dictionary<string, string>
+        {
+            ["--raster"] = "{dir}/r.asc",
+            ["--zones"] = "{dir}/z.geojson",
+            ["--id-field"] = "name",
+            ["--stats"] = "count",
+        };
+        args[option] = value;
+        var (code, _, stderr, _) = Run(["zonal", .. args.SelectMany(p => new[] { p.Key, p.Value })]);
+        Assert.Equal(2, code);
+        Assert.Contains(message, stderr);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("spatialcarbon:", StringComparison.Ordinal));
+    }
+
+    [RequiresToolFact(NativeTools.LibGdal)]
+    public void Unreadable_zone_file_exits_2()
+    {
+        var dir = TestEnvironment.TempDir("zonal-bad");
+        File.WriteAllText(Path.Combine(dir, "r.asc"), Raster);
+        File.WriteAllText(Path.Combine(dir, "z.geojson"), "{ this is not json");
+        var root = new System.CommandLine.RootCommand();
+        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
+        var stderr = new StringWriter();
+        var code = CliRunner.Run(root, ["zonal", "--raster", Path.Combine(dir, "r.asc"), "--zones", Path.Combine(dir, "z.geojson"), "--id-field", "x"], new StringWriter(), stderr);
+        Assert.Equal(2, code);
+        Assert.Contains("z.geojson", stderr.ToString());
+    }
+}

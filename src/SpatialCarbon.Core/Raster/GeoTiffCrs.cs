@@ -16,6 +16,14 @@ public static class GeoTiffCrs
     private const int LinearMetre = 9001;
     private const int AngularDegree = 9102;
 
+    private const string NoProjectedDefinition = "projected model without ProjectedCSTypeGeoKey or projection parameters";
+    private const string NoEllipsoid = "user-defined geographic CRS without ellipsoid parameters";
+    private const string NoCrs = "GeoKeys name no CRS (no ProjectedCSTypeGeoKey or GeographicTypeGeoKey)";
+
+    /// <summary>True when a <see cref="Resolve"/> problem means the keys are incomplete (bad input); otherwise they name
+    /// a CRS the managed code lacks (a code outside the registry, another projection), which GDAL may know.</summary>
+    public static bool IsIncomplete(string problem) => problem is NoProjectedDefinition or NoEllipsoid or NoCrs;
+
     /// <summary>The CRS the keys describe, or null with a one-line <paramref name="problem"/>.</summary>
     public static SpatialReference? Resolve(K keys, out string? problem)
     {
@@ -34,7 +42,7 @@ public static class GeoTiffCrs
             return UserDefinedProjected(keys, out problem, null);
         if (model == 1)
         {
-            problem = "projected model without ProjectedCSTypeGeoKey or projection parameters";
+            problem = NoProjectedDefinition;
             return null;
         }
 
@@ -52,7 +60,7 @@ public static class GeoTiffCrs
             var ellipsoid = Ellipsoid(keys);
             if (ellipsoid is null)
             {
-                problem = "user-defined geographic CRS without ellipsoid parameters";
+                problem = NoEllipsoid;
                 return null;
             }
 
@@ -60,7 +68,7 @@ public static class GeoTiffCrs
             return FromWkt(GeogWkt(keys.GetAscii(K.GeogCitation) ?? "unknown", "unknown", a, invF, null), out problem);
         }
 
-        problem = "GeoKeys name no CRS (no ProjectedCSTypeGeoKey or GeographicTypeGeoKey)";
+        problem = NoCrs;
         return null;
     }
 

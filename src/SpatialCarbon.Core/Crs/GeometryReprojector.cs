@@ -43,7 +43,9 @@ public sealed class GeometryReprojector
             return same;
         }
 
-        var g = densifyDistance > 0 ? Densifier.Densify(geometry, densifyDistance) : geometry.Copy();
+        // Densifier can hand back sequences shared with its input, and the filter below edits in place: copy first
+        // so that the caller's geometry is never changed.
+        var g = densifyDistance > 0 ? Densifier.Densify(geometry.Copy(), densifyDistance) : geometry.Copy();
         g.Apply(new TransformFilter(_transform));
         g.GeometryChanged();
         g.SRID = Target.Epsg ?? 0;

@@ -119,10 +119,16 @@ public sealed class GeoJsonReader : IVectorSource
         JsonValueKind.String => v.GetString(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.Number => v.TryGetInt64(out var l) && !v.GetRawText().Contains('.', StringComparison.Ordinal)
-            && !v.GetRawText().Contains('e', StringComparison.OrdinalIgnoreCase) ? l : v.GetDouble(),
+        JsonValueKind.Number => IsIntegerLiteral(v) && v.TryGetInt64(out var l) ? l : (object)v.GetDouble(),
         _ => v.GetRawText(),
     };
+
+    // 3 is an integer, 3.0 and 3e0 are reals, as in GDAL's GeoJSON driver.
+    private static bool IsIntegerLiteral(JsonElement v)
+    {
+        var raw = v.GetRawText();
+        return !raw.Contains('.', StringComparison.Ordinal) && !raw.Contains('e', StringComparison.OrdinalIgnoreCase);
+    }
 
     private static SpatialReference ReadCrs(string path, JsonElement root)
     {

@@ -14,7 +14,12 @@ public static class GeoPackageWriter
     private const int FirstCustomSrsId = 100000;
 
     /// <summary>Writes the layers to a new GeoPackage, replacing any file at <paramref name="path"/>.</summary>
-    public static void Write(string path, IReadOnlyList<VectorLayer> layers)
+    public static void Write(string path, IReadOnlyList<VectorLayer> layers) => Build(path, layers, append: false);
+
+    /// <summary>Adds layers to an existing GeoPackage (one this writer or GDAL made); the layer names must be new.</summary>
+    public static void AddLayers(string path, IReadOnlyList<VectorLayer> layers) => Build(path, layers, append: true);
+
+    private static void Build(string path, IReadOnlyList<VectorLayer> layers, bool append)
     {
         var names = layers.Select(l => l.Name).ToArray();
         var duplicate = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
@@ -24,13 +29,14 @@ public static class GeoPackageWriter
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
+            if (append) File.Copy(full, temp);
             using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temp, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString()))
             {
                 connection.Open();
-                Execute(connection, "PRAGMA application_id = 1196444487; PRAGMA user_version = 10300; PRAGMA journal_mode = OFF; BEGIN;");
-                CreateMetadata(connection);
-                var srsIds = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var layer in layers) WriteLayer(connection, layer, SrsId(connection, layer, srsIds));
+                Execute(connection, append ? "BEGIN;" : "PRAGMA application_id = 1196444487; PRAGMA user_version = 10300; BEGIN;");
+                if (append) EnsureNewNames(connection, path, names);
+                else CreateMetadata(connection);
+                foreach (var layer in layers) WriteLayer(connection, layer, SrsId(connection, layer));
                 Execute(connection, "COMMIT;");
             }
 
@@ -40,6 +46,19 @@ public static class GeoPackageWriter
         {
             if (File.Exists(temp)) File.Delete(temp);
         }
+    }
+
+    private static void EnsureNewNames(SqliteConnection connection, string path, string[] names)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var rows = command.ExecuteReader())
+            while (rows.Read()) existing.Add(rows.GetString(0));
+        if (!existing.Contains("gpkg_contents") || !existing.Contains("gpkg_extensions"))
+            throw new ArgumentException($"{path} is not a GeoPackage with gpkg_contents and gpkg_extensions tables", nameof(path));
+        var clash = names.FirstOrDefault(existing.Contains);
+        if (clash is not null) throw new ArgumentException($"{path} already has a table named '{clash}'", nameof(names));
     }
 
     private static void CreateMetadata(SqliteConnection connection)
@@ -66,23 +85,26 @@ public static class GeoPackageWriter
         InsertSrs(connection, 4326, "WGS 84", "EPSG", 4326, Crs.CrsRegistry.Wgs84.Wkt);
     }
 
-    private static int SrsId(SqliteConnection connection, VectorLayer layer, Dictionary<string, int> known)
+    // Reuses the srs_id already defined for the layer's EPSG code (or WKT), else defines one.
+    private static int SrsId(SqliteConnection connection, VectorLayer layer)
     {
         if (layer.Crs is null) return -1;
-        var key = layer.Crs.Epsg is int e ? $"EPSG:{e}" : layer.Crs.Wkt;
-        if (known.TryGetValue(key, out var id)) return id;
+        using var find = connection.CreateCommand();
         if (layer.Crs.Epsg is int epsg)
         {
-            if (epsg != 4326) InsertSrs(connection, epsg, layer.Crs.Name, "EPSG", epsg, layer.Crs.Wkt);
-            id = epsg;
-        }
-        else
-        {
-            id = FirstCustomSrsId + known.Count;
-            InsertSrs(connection, id, layer.Crs.Name, "NONE", id, layer.Crs.Wkt);
+            find.CommandText = "SELECT srs_id FROM gpkg_spatial_ref_sys WHERE upper(organization) = 'EPSG' AND organization_coordsys_id = $code";
+            find.Parameters.AddWithValue("$code", epsg);
+            if (find.ExecuteScalar() is long existing) return (int)existing;
+            InsertSrs(connection, epsg, layer.Crs.Name, "EPSG", epsg, layer.Crs.Wkt);
+            return epsg;
         }
 
-        known[key] = id;
+        find.CommandText = "SELECT srs_id FROM gpkg_spatial_ref_sys WHERE definition = $wkt";
+        find.Parameters.AddWithValue("$wkt", layer.Crs.Wkt);
+        if (find.ExecuteScalar() is long same) return (int)same;
+        find.CommandText = $"SELECT max({FirstCustomSrsId - 1}, max(srs_id)) + 1 FROM gpkg_spatial_ref_sys";
+        var id = (int)(long)find.ExecuteScalar()!;
+        InsertSrs(connection, id, layer.Crs.Name, "NONE", id, layer.Crs.Wkt);
         return id;
     }
 

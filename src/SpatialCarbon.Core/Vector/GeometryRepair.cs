@@ -27,41 +27,55 @@ public static class GeometryRepair
             else omitted++;
         }
 
-        foreach (var f in source)
+        // Repair is the slow part (GeometryFixer overlays whole rings), so features are checked in parallel and
+        // collected in source order.
+        var outcomes = source.AsParallel().AsOrdered().Select(Check).ToArray();
+        foreach (var (f, geometry, problem) in outcomes)
         {
             if (f.Geometry is null || f.Geometry.IsEmpty)
             {
                 empty++;
-                Detail($"feature {f.Id}: {f.Note ?? (f.Geometry is null ? "no geometry" : "empty geometry")}, skipped");
+                Detail($"feature {f.Id}: {problem}, skipped");
                 continue;
             }
 
-            var reason = InvalidReason(f.Geometry);
-            if (reason is null && f.Note is null)
+            if (problem is not null) invalid++;
+            if (geometry is null)
             {
-                var ok = f.Geometry.Copy();
-                ok.SRID = srid;
-                features.Add(new VectorFeature(f.Id, ok, f.Attributes));
+                Detail($"feature {f.Id}: {problem}; repair left no valid geometry, skipped");
                 continue;
             }
 
-            invalid++;
-            var why = string.Join("; ", new[] { f.Note, reason }.Where(s => s is not null));
-            var fixedGeometry = reason is null ? f.Geometry.Copy() : Fix(f.Geometry);
-            if (fixedGeometry is null || fixedGeometry.IsEmpty || !fixedGeometry.IsValid)
-            {
-                Detail($"feature {f.Id}: {why}; repair left no valid geometry, skipped");
-                continue;
-            }
-
+            geometry.SRID = srid;
+            features.Add(new VectorFeature(f.Id, geometry, f.Attributes));
+            if (problem is null) continue;
             repaired++;
-            fixedGeometry.SRID = srid;
-            features.Add(new VectorFeature(f.Id, fixedGeometry, f.Attributes));
-            Detail($"feature {f.Id}: {why}; repaired");
+            Detail($"feature {f.Id}: {problem}; repaired");
         }
 
         if (omitted > 0) details.Add($"... {omitted} more detail line(s) not listed");
         return (features, new GeometryIssues(invalid, repaired, empty, details));
+    }
+
+    // The geometry to keep (null: none) and what was wrong with the source geometry (null: nothing).
+    private static (SourceFeature Source, Geometry? Geometry, string? Problem) Check(SourceFeature f)
+    {
+        if (f.Geometry is null || f.Geometry.IsEmpty)
+            return (f, null, f.Note ?? (f.Geometry is null ? "no geometry" : "empty geometry"));
+        var reason = InvalidReason(f.Geometry);
+        if (reason is null && f.Note is null) return (f, f.Geometry.Copy(), null);
+        var problem = string.Join("; ", new[] { f.Note, reason }.Where(s => s is not null));
+        Geometry? fixedGeometry;
+        try
+        {
+            fixedGeometry = reason is null ? f.Geometry.Copy() : Fix(f.Geometry);
+        }
+        catch (Exception e) when (e is NetTopologySuite.Geometries.TopologyException or ArgumentException or InvalidOperationException)
+        {
+            return (f, null, $"{problem}; GeometryFixer failed ({e.Message})");
+        }
+
+        return fixedGeometry is null || fixedGeometry.IsEmpty || !fixedGeometry.IsValid ? (f, null, problem) : (f, fixedGeometry, problem);
     }
 
     /// <summary>Why a geometry is invalid (NTS's message and location), or null when it is valid.</summary>

@@ -35,7 +35,12 @@ public sealed class JiezhidianReader : IVectorSource
         if (!File.Exists(path)) return false;
         try
         {
-            return ReadLines(path).Take(200).Any(l => l.Trim() is AttributeSection or CoordinateSection);
+            // Only the head of the file is sniffed, cut at its last line break so no character is split.
+            var head = new byte[64 * 1024];
+            int read;
+            using (var stream = File.OpenRead(path)) read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var end = read == head.Length ? Array.LastIndexOf(head, (byte)'\n', read - 1) + 1 : read;
+            return Decode(head.AsSpan(0, end).ToArray()).Split('\n').Any(l => l.Trim() is AttributeSection or CoordinateSection);
         }
         catch (IOException)
         {
@@ -124,9 +129,10 @@ public sealed class JiezhidianReader : IVectorSource
     private static string Label(Parcel p) => p.Header.Length > 2 && p.Header[2].Length > 0 ? p.Header[2] : $"at line {p.Line}";
 
     /// <summary>The file's lines: UTF-8 when it has a BOM or decodes cleanly, else GBK.</summary>
-    private static string[] ReadLines(string path)
+    private static string[] ReadLines(string path) => Decode(File.ReadAllBytes(path)).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+
+    private static string Decode(byte[] bytes)
     {
-        var bytes = File.ReadAllBytes(path);
         string text;
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -144,7 +150,7 @@ public sealed class JiezhidianReader : IVectorSource
             }
         }
 
-        return text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        return text;
     }
 
     private static PointLine ParsePoint(string path, int line, string[] parts)

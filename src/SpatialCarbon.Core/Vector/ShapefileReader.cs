@@ -69,7 +69,16 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
     private VectorLayer ReadStreams(string path, string layerName, Stream shp, Stream dbf, string? prj, string? cpg)
     {
         var crs = prj is null ? defaultCrs : ParsePrj(path, prj);
-        var options = new ShapefileReaderOptions { Encoding = EncodingFromCpg(path, cpg) };
+        var details = new List<string>();
+        var encoding = EncodingFromCpg(path, cpg);
+        if (encoding is null && GuessEncoding(dbf) is { } guessed)
+        {
+            encoding = guessed;
+            details.Add($"no .cpg and no code page in the .dbf: attributes read as {(guessed is UTF8Encoding ? "UTF-8" : "GBK")}");
+        }
+
+        // Invalid shapes are left to GeometryRepair, which repairs and reports them, rather than aborting the read.
+        var options = new ShapefileReaderOptions { Encoding = encoding, GeometryBuilderMode = GeometryBuilderMode.IgnoreInvalidShapes };
         var source = new List<SourceFeature>();
         FieldDefinition[] fields;
         try
@@ -91,7 +100,7 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
             throw new InputException(path, $"layer {layerName} record {source.Count}", $"cannot read the shapefile ({e.Message})", e);
         }
 
-        var (features, issues) = GeometryRepair.Apply(source, crs?.Epsg ?? 0);
+        var (features, issues) = GeometryRepair.Apply(source, crs?.Epsg ?? 0, details);
         return new VectorLayer(path, layerName, crs, fields, features, issues);
     }
 
@@ -122,6 +131,30 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
         catch (ArgumentException e)
         {
             throw new InputException(path, ".cpg", $"unknown attribute encoding '{name}'", e);
+        }
+    }
+
+    /// <summary>For a .dbf without a code page (language driver id 0) and no .cpg: UTF-8 when its records decode as
+    /// UTF-8, else GBK, the usual encoding of Chinese shapefiles; null when the .dbf names its code page.</summary>
+    internal static Encoding? GuessEncoding(Stream dbf)
+    {
+        var start = dbf.Position;
+        var bytes = new byte[dbf.Length - start];
+        dbf.ReadExactly(bytes);
+        dbf.Position = start;
+        if (bytes.Length < 32 || bytes[29] != 0) return null;
+        var headerLength = BitConverter.ToUInt16(bytes, 8);
+        if (headerLength >= bytes.Length) return null;
+        var records = bytes.AsSpan(headerLength);
+        if (!records.ContainsAnyExceptInRange((byte)0, (byte)0x7F)) return null;
+        try
+        {
+            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(records);
+            return Encoding.UTF8;
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding("GBK");
         }
     }
 

@@ -48,6 +48,17 @@ public class JiezhidianReaderTests
     }
 
     [Fact]
+    public void RecognisedByItsSectionHeadersWhateverTheExtension()
+    {
+        var path = Path.Combine(TestEnvironment.TempDir("jzd-ext"), "红线坐标.dat");
+        File.Copy(Path.Combine(Samples, "jiezhidian_sample_gbk.txt"), path);
+        Assert.Equal(["红线坐标"], VectorFile.ListLayers(path));
+        var layer = VectorFile.Read(path);
+        Assert.Equal(["DK001", "DK002"], layer.Features.Select(f => (string?)f.Attributes["parcel_id"]));
+        Assert.Equal(JiezhidianReader.Fields, layer.Fields);
+    }
+
+    [Fact]
     public void UnclosedRingIsClosedAndReported()
     {
         var path = Write("unclosed.txt", Header("2000国家大地坐标系", "40") + """
@@ -62,6 +73,34 @@ public class JiezhidianReaderTests
         Assert.Equal(1, layer.Issues.Invalid);
         Assert.Equal(1, layer.Issues.Repaired);
         Assert.Contains(layer.Issues.Details, d => d.Contains("ring 1 (from line 14) was not closed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DisjointSecondRingIsAnotherPartAndInnerRingAHole()
+    {
+        var path = Write("parts.txt", Header("2000国家大地坐标系", "40") + """
+            15,0,DK003,,面,,,,@
+            J1,1,3530000,40380000
+            J2,1,3530000,40381000
+            J3,1,3531000,40381000
+            J4,1,3531000,40380000
+            J1,1,3530000,40380000
+            J5,2,3530000,40390000
+            J6,2,3530000,40390500
+            J7,2,3530500,40390500
+            J8,2,3530500,40390000
+            J5,2,3530000,40390000
+            J9,3,3530200,40380200
+            J10,3,3530200,40380400
+            J11,3,3530400,40380400
+            J12,3,3530400,40380200
+            J9,3,3530200,40380200
+            """, Encoding.UTF8);
+        var layer = VectorFile.Read(path);
+        var multi = Assert.IsType<MultiPolygon>(Assert.Single(layer.Features).Geometry);
+        Assert.Equal(2, multi.NumGeometries);
+        Assert.Equal(1_000_000 - 40_000 + 250_000, multi.Area, 1e-6);
+        Assert.Equal(1, ((Polygon)multi.GetGeometryN(0)).NumInteriorRings);
     }
 
     [Fact]

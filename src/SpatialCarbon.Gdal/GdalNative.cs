@@ -25,6 +25,9 @@ internal static unsafe partial class GdalNative
     [LibraryImport(Library)]
     public static partial void GDALAllRegister();
 
+    [LibraryImport(Library)]
+    public static partial void GDALSetCacheMax64(long bytes);
+
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial nint GDALOpenEx(string path, uint flags, nint allowedDrivers, nint openOptions, nint siblingFiles);
 

@@ -1,19 +1,15 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using SpatialCarbon.Core;
-using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Vector;
 
 namespace SpatialCarbon.Gdal;
 
 /// <summary>Reads any vector format OGR opens (KML, FileGDB through OpenFileGDB, DXF, MapInfo, GeoJSON, shapefile,
-/// ...) into a <see cref="VectorLayer"/>: geometries through WKB into NetTopologySuite, fields typed, invalid
-/// geometries repaired with GeometryFixer and empty ones skipped, each counted with a line per feature.</summary>
+/// ...) into a <see cref="VectorLayer"/>: geometries through WKB into NetTopologySuite, fields typed, and every
+/// geometry through Core's <see cref="GeometryRepair"/> like the managed readers' (repairs and skips counted).</summary>
 public sealed unsafe class OgrVectorSource : IVectorSource
 {
-    /// <summary>Detail lines kept in <see cref="GeometryIssues"/>; the counts stay exact beyond it.</summary>
-    public const int MaxIssueDetails = 1000;
-
     private const int OftInteger = 0;
     private const int OftReal = 2;
     private const int OftDate = 9;
@@ -49,8 +45,7 @@ public sealed unsafe class OgrVectorSource : IVectorSource
             var name = LayerName(handle);
             var (crs, srid) = GdalCrs.From(GdalNative.OGR_L_GetSpatialRef(handle), path, $"layer {name}");
             var fields = ReadFields(GdalNative.OGR_L_GetLayerDefn(handle));
-            var issues = new GeometryRepairLog(MaxIssueDetails);
-            var features = new List<VectorFeature>();
+            var source = new List<SourceFeature>();
             var wkb = new WKBReader();
 
             GdalNative.OGR_L_ResetReading(handle);
@@ -60,18 +55,8 @@ public sealed unsafe class OgrVectorSource : IVectorSource
                 try
                 {
                     var fid = GdalNative.OGR_F_GetFID(feature);
-                    var record = $"layer {name} feature {fid}";
-                    var geometry = ReadGeometry(GdalNative.OGR_F_GetGeometryRef(feature), wkb, path, record);
-                    if (geometry is null)
-                    {
-                        issues.Empty(record, "no geometry");
-                        continue;
-                    }
-
-                    geometry = issues.Repair(geometry, record);
-                    if (geometry is null) continue;
-                    geometry.SRID = srid;
-                    features.Add(new VectorFeature(fid, geometry, ReadAttributes(feature, fields)));
+                    var geometry = ReadGeometry(GdalNative.OGR_F_GetGeometryRef(feature), wkb, path, $"layer {name} feature {fid}");
+                    source.Add(new SourceFeature(fid, geometry, ReadAttributes(feature, fields)));
                 }
                 finally
                 {
@@ -79,7 +64,8 @@ public sealed unsafe class OgrVectorSource : IVectorSource
                 }
             }
 
-            return new VectorLayer(path, name, crs, fields.Select(f => f.Definition).ToArray(), features, issues.ToIssues());
+            var (features, issues) = GeometryRepair.Apply(source, srid);
+            return new VectorLayer(path, name, crs, fields.Select(f => f.Definition).ToArray(), features, issues);
         }
         finally
         {

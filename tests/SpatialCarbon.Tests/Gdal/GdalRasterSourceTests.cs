@@ -85,6 +85,31 @@ public sealed class GdalRasterSourceTests
     }
 
     [RequiresToolFact(NativeTools.LibGdal)]
+    public void A_crs_outside_the_registry_comes_from_gdal_wkt()
+    {
+        Assert.True(NativeTools.IsAvailable(NativeTools.GdalCli), "the fixture needs gdal-bin (apt-get install gdal-bin)");
+        var dir = TestEnvironment.TempDir("gdal-xian80");
+        var asc = GdalCrossCheck.WriteAsciiGrid(dir, "pattern.asc", 20, 10, 500000, 3590000, 30, false);
+        var path = Path.Combine(dir, "xian80.tif");
+        NativeTools.Run("gdal_translate", "-q", "-a_srs", "EPSG:2385", asc, path);
+        var info = GdalCrossCheck.Info(path);
+        Assert.Equal(2385, info.GetProperty("stac").GetProperty("proj:epsg").GetInt32());
+        var gdalName = System.Text.RegularExpressions.Regex.Match(info.GetProperty("coordinateSystem").GetProperty("wkt").GetString()!, "^PROJCRS\\[\"([^\"]+)\"").Groups[1].Value;
+
+        // Xian 1980 / 3-degree GK CM 120E: older Jiangsu surveys use it; the registry has no definition for it.
+        using var source = new GdalRasterSource(path);
+        var crs = source.Grid.Crs!;
+        Assert.Null(crs.Epsg);
+        Assert.True(crs.IsProjected);
+        Assert.Equal("Xian 1980 / 3-degree Gauss-Kruger CM 120E", gdalName);
+        Assert.Equal(gdalName, crs.Name);
+        var projected = Assert.IsType<ProjNet.CoordinateSystems.ProjectedCoordinateSystem>(crs.System);
+        Assert.Equal(6378140, projected.GeographicCoordinateSystem.HorizontalDatum.Ellipsoid.SemiMajorAxis);
+        Assert.Equal(120, projected.Projection.GetParameter("central_meridian").Value);
+        Assert.Equal(900, source.Grid.CellArea_m2(0));
+    }
+
+    [RequiresToolFact(NativeTools.LibGdal)]
     public void A_file_gdal_cannot_open_is_an_input_error_naming_it()
     {
         var dir = TestEnvironment.TempDir("gdal-bad");

@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return InfoCommand.Create();
         yield return CrsCommand.Create();
         yield return ZonalCommand.Create();
+        yield return CarbonCommand.Create();
     }
 }

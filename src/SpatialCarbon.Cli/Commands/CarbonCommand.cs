@@ -1,0 +1,155 @@
+using System.CommandLine;
+using System.Globalization;
+using SpatialCarbon.Core;
+using SpatialCarbon.Core.Carbon;
+using SpatialCarbon.Core.Raster;
+using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Gdal;
+
+namespace SpatialCarbon.Cli.Commands;
+
+/// <summary><c>spatialcarbon carbon stock|change|scenario</c>: carbon stock, sink change and what-if scenarios (DESIGN.md's
+/// CLI contract), writing summary.json, CSVs, Float32 GeoTIFF maps (nodata NaN) and report.html into --out.</summary>
+internal static class CarbonCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("carbon", "Carbon stock, sink change, forest growth and scenarios (InVEST-compatible pool tables)");
+        command.Subcommands.Add(Stock());
+        command.Subcommands.Add(Change());
+        command.Subcommands.Add(Scenario());
+        return command;
+    }
+
+    private static Option<T> Opt<T>(string name, string description, bool required = false) =>
+        new(name) { Description = description, Required = required };
+
+    private static Command Stock()
+    {
+        var lulc = Opt<string>("--lulc", "land-use raster", true);
+        var pools = Opt<string>("--pools", "carbon pool table (InVEST CSV, Mg C/ha)", true);
+        var zones = Opt<string?>("--zones", "zone layer for per-zone results");
+        var layer = Opt<string?>("--layer", "layer of the zone file");
+        var id = Opt<string?>("--id-field", "zone id field");
+        var output = Opt<string>("--out", "output folder", true);
+        var noMaps = Opt<bool>("--no-maps", "skip the density GeoTIFF");
+        var threads = Opt<int>("--threads", "worker threads (default: all cores)");
+        var c = new Command("stock", "Carbon stock of one land-use raster") { lulc, pools, zones, layer, id, output, noMaps, threads };
+        c.SetAction(p =>
+        {
+            var s = CarbonWorkflow.Run(new CarbonRequest(p.GetValue(lulc)!, null, p.GetValue(pools)!, p.GetValue(output)!,
+                Zones: p.GetValue(zones), ZoneLayer: p.GetValue(layer), IdField: p.GetValue(id), WriteMaps: !p.GetValue(noMaps),
+                Threads: p.GetValue(threads)), RasterFiles.Open, p.InvocationConfiguration.Error, ReadZones);
+            p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"stock {s.BaselineTotal_mg_c:F1} Mg C over {s.ValidArea_ha:F1} ha; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
+            return CliRunner.Ok;
+        });
+        return c;
+    }
+
+    private static Command Change()
+    {
+        var baseline = Opt<string>("--baseline", "land-use raster at the baseline date", true);
+        var alternate = Opt<string>("--alternate", "land-use raster at the alternate date", true);
+        var pools = Opt<string>("--pools", "carbon pool table (InVEST CSV, Mg C/ha)", true);
+        var y0 = Opt<int?>("--baseline-year", "baseline year");
+        var y1 = Opt<int?>("--alternate-year", "alternate year");
+        var price = Opt<double?>("--price", "price per Mg C (enables valuation)");
+        var rate = Opt<double>("--discount-rate", "annual discount rate, %");
+        var priceChange = Opt<double>("--price-change", "annual change in the price of carbon, %");
+        var zones = Opt<string?>("--zones", "zone layer for per-zone results");
+        var layer = Opt<string?>("--layer", "layer of the zone file");
+        var id = Opt<string?>("--id-field", "zone id field");
+        var align = Opt<bool>("--align", "resample the alternate raster onto the baseline grid (nearest neighbour) when grids differ");
+        var forestType = Opt<string?>("--forest-type", "forest type raster (for forest growth)");
+        var standAge = Opt<string?>("--stand-age", "stand age raster, years (for forest growth)");
+        var growth = Opt<string?>("--growth", "growth table CSV (forest_type,age_min,age_max,agb_increment,root_shoot_ratio)");
+        var forestClasses = Opt<string>("--forest-classes", "land-use codes counted as forest, comma-separated (default 2, CLCD forest)");
+        var typeCodes = Opt<string?>("--forest-type-codes", "raster codes of named forest types in the growth table, e.g. coniferous=1,broadleaf=2");
+        var output = Opt<string>("--out", "output folder", true);
+        var noMaps = Opt<bool>("--no-maps", "skip the density and change GeoTIFFs");
+        var threads = Opt<int>("--threads", "worker threads (default: all cores)");
+        var c = new Command("change", "Stocks at two dates, change, transition matrix, annual sink, valuation")
+        {
+            baseline, alternate, pools, y0, y1, price, rate, priceChange, zones, layer, id, align, forestType, standAge, growth,
+            forestClasses, typeCodes, output, noMaps, threads,
+        };
+        c.SetAction(p =>
+        {
+            var s = CarbonWorkflow.Run(new CarbonRequest(p.GetValue(baseline)!, p.GetValue(alternate)!, p.GetValue(pools)!, p.GetValue(output)!,
+                p.GetValue(y0), p.GetValue(y1), p.GetValue(price), p.GetValue(rate), p.GetValue(priceChange),
+                p.GetValue(zones), p.GetValue(layer), p.GetValue(id), p.GetValue(align),
+                p.GetValue(forestType), p.GetValue(standAge), p.GetValue(growth), ParseCodes(p.GetValue(forestClasses)),
+                ParseTypeCodes(p.GetValue(typeCodes)), !p.GetValue(noMaps), p.GetValue(threads)), RasterFiles.Open, p.InvocationConfiguration.Error, ReadZones);
+            p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"change {s.ChangeTotal_mg_c:F1} Mg C ({s.ChangeTotal_mg_co2e:F1} t CO2e); baseline {s.BaselineTotal_mg_c:F1}, alternate {s.AlternateTotal_mg_c:F1}; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
+            return CliRunner.Ok;
+        });
+        return c;
+    }
+
+    private static Command Scenario()
+    {
+        var lulc = Opt<string>("--lulc", "baseline land-use raster", true);
+        var pools = Opt<string>("--pools", "carbon pool table with optional *_sd columns", true);
+        var scenario = Opt<string>("--scenario", "scenario JSON file", true);
+        var output = Opt<string>("--out", "output folder", true);
+        var iterations = Opt<int>("--iterations", "Monte Carlo draws (default 1000)");
+        iterations.DefaultValueFactory = _ => 1000;
+        var seed = Opt<int>("--seed", "random seed (default 1)");
+        seed.DefaultValueFactory = _ => 1;
+        var threads = Opt<int>("--threads", "worker threads (default: all cores)");
+        var c = new Command("scenario", "Project the sink gain of land-use interventions year by year with P5/P50/P95")
+        {
+            lulc, pools, scenario, output, iterations, seed, threads,
+        };
+        c.SetAction(p =>
+        {
+            var r = CarbonWorkflow.RunScenario(new ScenarioRequest(p.GetValue(lulc)!, p.GetValue(pools)!, p.GetValue(scenario)!,
+                p.GetValue(output)!, p.GetValue(iterations), p.GetValue(seed), p.GetValue(threads)), RasterFiles.Open, p.InvocationConfiguration.Error, ReadZones);
+            var last = r.Years[^1];
+            p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Scenario.Name}: gain by {last.Year} P5 {last.GainP5_mg_c:F1} / P50 {last.GainP50_mg_c:F1} / P95 {last.GainP95_mg_c:F1} Mg C; wrote {p.GetValue(output)}"));
+            return CliRunner.Ok;
+        });
+        return c;
+    }
+
+    private static IReadOnlyList<int>? ParseCodes(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)
+                ? v
+                : throw new InputException("--forest-classes", t, "not an integer class code"))
+            .ToArray();
+    }
+
+    private static Dictionary<string, int>? ParseTypeCodes(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var map = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var code))
+                throw new InputException("--forest-type-codes", pair, "expected name=code");
+            map[parts[0]] = code;
+        }
+
+        return map;
+    }
+
+    /// <summary>Reads zones with the managed readers, and formats only GDAL reads (KML, FileGDB, ...) with OGR.</summary>
+    internal static VectorLayer ReadZones(string path, string? layer)
+    {
+        try
+        {
+            return VectorFile.Read(path, layer);
+        }
+        catch (UnsupportedFormatException) when (GdalLibrary.IsAvailable)
+        {
+            return new OgrVectorSource().Read(path, layer);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace SpatialCarbon.Core.Carbon;
+
+/// <summary>A stock run (no <see cref="Alternate"/>) or a change run, as the CLI's <c>carbon stock|change</c> take it.</summary>
+public sealed record CarbonRequest(
+    string Baseline,
+    string? Alternate,
+    string Pools,
+    string OutDir,
+    int? BaselineYear = null,
+    int? AlternateYear = null,
+    double? Price = null,
+    double DiscountRatePercent = 0,
+    double PriceChangePercent = 0,
+    string? Zones = null,
+    string? ZoneLayer = null,
+    string? IdField = null,
+    bool Align = false,
+    string? ForestType = null,
+    string? StandAge = null,
+    string? GrowthTable = null,
+    IReadOnlyList<int>? ForestClasses = null,
+    IReadOnlyDictionary<string, int>? ForestTypeCodes = null,
+    bool WriteMaps = true,
+    int Threads = 0);
+
+/// <summary>A scenario run: baseline land use, pools, the scenario file, Monte Carlo draws and seed.</summary>
+public sealed record ScenarioRequest(string Lulc, string Pools, string ScenarioPath, string OutDir, int Iterations = 1000, int Seed = 1, int Threads = 0);

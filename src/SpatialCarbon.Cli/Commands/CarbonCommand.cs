@@ -39,7 +39,7 @@ internal static class CarbonCommand
         {
             var s = CarbonWorkflow.Run(new CarbonRequest(p.GetValue(lulc)!, null, p.GetValue(pools)!, p.GetValue(output)!,
                 Zones: p.GetValue(zones), ZoneLayer: p.GetValue(layer), IdField: p.GetValue(id), WriteMaps: !p.GetValue(noMaps),
-                Threads: p.GetValue(threads)), RasterFiles.Open, p.InvocationConfiguration.Error, ReadZones);
+                Threads: p.GetValue(threads)), DatasetOpener.OpenRaster, p.InvocationConfiguration.Error, ReadZones);
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"stock {s.BaselineTotal_mg_c:F1} Mg C over {s.ValidArea_ha:F1} ha; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
             return CliRunner.Ok;
@@ -80,7 +80,7 @@ internal static class CarbonCommand
                 p.GetValue(y0), p.GetValue(y1), p.GetValue(price), p.GetValue(rate), p.GetValue(priceChange),
                 p.GetValue(zones), p.GetValue(layer), p.GetValue(id), p.GetValue(align),
                 p.GetValue(forestType), p.GetValue(standAge), p.GetValue(growth), ParseCodes(p.GetValue(forestClasses)),
-                ParseTypeCodes(p.GetValue(typeCodes)), !p.GetValue(noMaps), p.GetValue(threads)), RasterFiles.Open, p.InvocationConfiguration.Error, ReadZones);
+                ParseTypeCodes(p.GetValue(typeCodes)), !p.GetValue(noMaps), p.GetValue(threads)), DatasetOpener.OpenRaster, p.InvocationConfiguration.Error, ReadZones);
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"change {s.ChangeTotal_mg_c:F1} Mg C ({s.ChangeTotal_mg_co2e:F1} t CO2e); baseline {s.BaselineTotal_mg_c:F1}, alternate {s.AlternateTotal_mg_c:F1}; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
             return CliRunner.Ok;
@@ -106,7 +106,7 @@ internal static class CarbonCommand
         c.SetAction(p =>
         {
             var r = CarbonWorkflow.RunScenario(new ScenarioRequest(p.GetValue(lulc)!, p.GetValue(pools)!, p.GetValue(scenario)!,
-                p.GetValue(output)!, p.GetValue(iterations), p.GetValue(seed), p.GetValue(threads)), RasterFiles.Open, p.InvocationConfiguration.Error, ReadZones);
+                p.GetValue(output)!, p.GetValue(iterations), p.GetValue(seed), p.GetValue(threads)), DatasetOpener.OpenRaster, p.InvocationConfiguration.Error, ReadZones);
             var last = r.Years[^1];
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Scenario.Name}: gain by {last.Year} P5 {last.GainP5_mg_c:F1} / P50 {last.GainP50_mg_c:F1} / P95 {last.GainP95_mg_c:F1} Mg C; wrote {p.GetValue(output)}"));
@@ -141,15 +141,5 @@ internal static class CarbonCommand
     }
 
     /// <summary>Reads zones with the managed readers, and formats only GDAL reads (KML, FileGDB, ...) with OGR.</summary>
-    internal static VectorLayer ReadZones(string path, string? layer)
-    {
-        try
-        {
-            return VectorFile.Read(path, layer);
-        }
-        catch (UnsupportedFormatException) when (GdalLibrary.IsAvailable)
-        {
-            return new OgrVectorSource().Read(path, layer);
-        }
-    }
+    internal static VectorLayer ReadZones(string path, string? layer) => DatasetOpener.ReadVector(path, layer);
 }

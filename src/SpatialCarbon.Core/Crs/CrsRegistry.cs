@@ -53,7 +53,8 @@ public static partial class CrsRegistry
         return FromWkt(t);
     }
 
-    /// <summary>Parses WKT1; when it carries an EPSG authority code the registry's definition is used.</summary>
+    /// <summary>Parses WKT1; when it carries an EPSG authority code, or has the same parameters as a registry system
+    /// (ESRI .prj files have no codes), the registry's definition is used.</summary>
     public static SpatialReference FromWkt(string wkt)
     {
         CoordinateSystem cs;
@@ -69,6 +70,7 @@ public static partial class CrsRegistry
         if (string.Equals(cs.Authority, "EPSG", StringComparison.OrdinalIgnoreCase) && cs.AuthorityCode > 0
             && TryFromEpsg((int)cs.AuthorityCode) is { } known)
             return known;
+        if (CrsIdentifier.TryIdentify(cs) is int matched) return FromEpsg(matched);
         return new SpatialReference(null, cs.Name, wkt, cs);
     }
 

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
+using SpatialCarbon.Core.Crs;
+
+namespace SpatialCarbon.Core.Vector;
+
+/// <summary>Reads GeoJSON: a FeatureCollection, a single Feature or a bare geometry. The CRS is EPSG:4326 unless a
+/// legacy "crs" member names another (e.g. urn:ogc:def:crs:EPSG::4549).</summary>
+public sealed class GeoJsonReader : IVectorSource
+{
+    private static readonly JsonSerializerOptions GeometryOptions = new() { Converters = { new GeoJsonConverterFactory() } };
+
+    public bool CanRead(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".geojson" or ".json";
+
+    public IReadOnlyList<string> ListLayers(string path) => [Path.GetFileNameWithoutExtension(path)];
+
+    public VectorLayer Read(string path, string? layer = null)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        if (layer is not null && layer != name)
+            throw new InputException(path, null, $"layer '{layer}' not found (a GeoJSON file has one layer, '{name}')");
+
+        JsonDocument doc;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            throw new InputException(path, e.LineNumber is long l ? $"line {l + 1}" : null, $"not valid JSON ({e.Message})", e);
+        }
+        catch (IOException e)
+        {
+            throw new InputException(path, null, $"cannot read the file ({e.Message})", e);
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+                throw new InputException(path, null, "not GeoJSON: the top-level object has no \"type\"");
+
+            var crs = ReadCrs(path, root);
+            var raw = new List<(long Id, Geometry? Geometry, Dictionary<string, object?> Properties, string? Note)>();
+            switch (typeElement.GetString())
+            {
+                case "FeatureCollection":
+                    if (!root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
+                        throw new InputException(path, null, "FeatureCollection without a \"features\" array");
+                    var index = 0;
+                    foreach (var f in features.EnumerateArray())
+                    {
+                        raw.Add(ReadFeature(path, f, index));
+                        index++;
+                    }
+
+                    break;
+                case "Feature":
+                    raw.Add(ReadFeature(path, root, 0));
+                    break;
+                default:
+                    var (geometry, note) = ReadGeometry(root);
+                    raw.Add((0, geometry, [], note));
+                    break;
+            }
+
+            var fieldNames = raw.SelectMany(r => r.Properties.Keys).Distinct().ToArray();
+            var fields = fieldNames
+                .Select(n => new FieldDefinition(n, AttributeTyping.Infer(raw.Select(r => r.Properties.GetValueOrDefault(n)))))
+                .ToArray();
+            var source = raw.Select(r => new SourceFeature(
+                r.Id,
+                r.Geometry,
+                fields.ToDictionary(fd => fd.Name, fd => AttributeTyping.Convert(r.Properties.GetValueOrDefault(fd.Name), fd.Type)),
+                r.Note));
+            var (repaired, issues) = GeometryRepair.Apply(source, crs.Epsg ?? 0);
+            return new VectorLayer(path, name, crs, fields, repaired, issues);
+        }
+    }
+
+    private static (long Id, Geometry? Geometry, Dictionary<string, object?> Properties, string? Note) ReadFeature(string path, JsonElement f, int index)
+    {
+        var record = $"feature {index}";
+        if (f.ValueKind != JsonValueKind.Object)
+            throw new InputException(path, record, "a feature must be a JSON object");
+        var id = f.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.Number && idElement.TryGetInt64(out var n)
+            ? n
+            : index;
+        var (geometry, note) = f.TryGetProperty("geometry", out var g) ? ReadGeometry(g) : (null, null);
+        var properties = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (f.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var prop in p.EnumerateObject()) properties[prop.Name] = Value(prop.Value);
+        }
+
+        return (id, geometry, properties, note);
+    }
+
+    // A geometry NTS cannot even build (an unclosed ring, too few points) is reported and skipped, not fatal.
+    private static (Geometry? Geometry, string? Problem) ReadGeometry(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Null) return (null, null);
+        try
+        {
+            return (element.Deserialize<Geometry>(GeometryOptions), null);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException or NotSupportedException)
+        {
+            return (null, $"cannot decode the geometry ({e.Message})");
+        }
+    }
+
+    private static object? Value(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => v.GetString(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Number => v.TryGetInt64(out var l) && !v.GetRawText().Contains('.', StringComparison.Ordinal)
+            && !v.GetRawText().Contains('e', StringComparison.OrdinalIgnoreCase) ? l : v.GetDouble(),
+        _ => v.GetRawText(),
+    };
+
+    private static SpatialReference ReadCrs(string path, JsonElement root)
+    {
+        if (!root.TryGetProperty("crs", out var crs) || crs.ValueKind != JsonValueKind.Object) return CrsRegistry.Wgs84;
+        var name = crs.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object
+            && props.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+        if (string.IsNullOrWhiteSpace(name))
+            throw new InputException(path, "crs", "the \"crs\" member has no properties.name");
+        if (name.EndsWith("CRS84", StringComparison.OrdinalIgnoreCase)) return CrsRegistry.Wgs84;
+        var code = name[(name.LastIndexOf(':') + 1)..];
+        if (!int.TryParse(code, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epsg))
+            throw new InputException(path, "crs", $"cannot read an EPSG code from '{name}'");
+        return CrsRegistry.TryFromEpsg(epsg)
+            ?? throw new InputException(path, "crs", $"EPSG:{epsg} is not in the CRS registry");
+    }
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using NetTopologySuite.IO.Esri;
+using NetTopologySuite.IO.Esri.Dbf;
+using NetTopologySuite.IO.Esri.Shapefiles.Readers;
+using SpatialCarbon.Core.Crs;
+
+namespace SpatialCarbon.Core.Vector;
+
+/// <summary>Reads ESRI shapefiles, plain (.shp + .dbf, .prj, .cpg) or zipped (.zip holding one or more .shp, each a
+/// layer named after it). The CRS comes from the .prj WKT (ESRI names are matched to EPSG codes by parameters), the
+/// attribute encoding from the .cpg (GBK and UTF-8 both occur in Chinese data).</summary>
+public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVectorSource
+{
+    static ShapefileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public bool CanRead(string path)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".shp") return true;
+        if (extension != ".zip" || !File.Exists(path)) return false;
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            return ShpEntries(zip).Count > 0;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    public IReadOnlyList<string> ListLayers(string path)
+    {
+        if (!IsZip(path)) return [Path.GetFileNameWithoutExtension(path)];
+        using var zip = OpenZip(path);
+        return ShpEntries(zip).Select(e => Path.GetFileNameWithoutExtension(e.Name)).ToArray();
+    }
+
+    public VectorLayer Read(string path, string? layer = null)
+    {
+        if (!IsZip(path))
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            if (layer is not null && !layer.Equals(name, StringComparison.OrdinalIgnoreCase))
+                throw new InputException(path, null, $"layer '{layer}' not found (a .shp file has one layer, '{name}')");
+            var dbf = Sidecar(path, ".dbf") ?? throw new InputException(path, null, "the .dbf file beside the .shp is missing");
+            using var shp = File.OpenRead(path);
+            using var dbfStream = File.OpenRead(dbf);
+            return ReadStreams(path, name, shp, dbfStream, ReadText(Sidecar(path, ".prj")), ReadText(Sidecar(path, ".cpg")));
+        }
+
+        using var zip = OpenZip(path);
+        var entries = ShpEntries(zip);
+        if (entries.Count == 0) throw new InputException(path, null, "the zip holds no .shp file");
+        var entry = layer is null
+            ? entries[0]
+            : entries.FirstOrDefault(e => Path.GetFileNameWithoutExtension(e.Name).Equals(layer, StringComparison.OrdinalIgnoreCase))
+                ?? throw new InputException(path, null, $"layer '{layer}' not found; layers: {string.Join(", ", entries.Select(e => Path.GetFileNameWithoutExtension(e.Name)))}");
+        var stem = entry.FullName[..^4];
+        var layerName = Path.GetFileNameWithoutExtension(entry.Name);
+        var dbfEntry = Sibling(zip, stem, ".dbf") ?? throw new InputException(path, entry.FullName, "the .dbf file beside the .shp is missing in the zip");
+        using var shpCopy = Copy(entry);
+        using var dbfCopy = Copy(dbfEntry);
+        return ReadStreams(path, layerName, shpCopy, dbfCopy, ReadEntry(Sibling(zip, stem, ".prj")), ReadEntry(Sibling(zip, stem, ".cpg")));
+    }
+
+    private VectorLayer ReadStreams(string path, string layerName, Stream shp, Stream dbf, string? prj, string? cpg)
+    {
+        var crs = prj is null ? defaultCrs : ParsePrj(path, prj);
+        var options = new ShapefileReaderOptions { Encoding = EncodingFromCpg(path, cpg) };
+        var source = new List<SourceFeature>();
+        FieldDefinition[] fields;
+        try
+        {
+            using var reader = Shapefile.OpenRead(shp, dbf, options);
+            fields = reader.Fields.Select(f => new FieldDefinition(f.Name, TypeOf(f))).ToArray();
+            long id = 0;
+            while (reader.Read(out var deleted))
+            {
+                if (deleted) continue;
+                var attributes = new Dictionary<string, object?>(StringComparer.Ordinal);
+                for (var i = 0; i < fields.Length; i++) attributes[fields[i].Name] = Value(reader.Fields[i].Value, fields[i].Type);
+                source.Add(new SourceFeature(id, reader.Geometry, attributes));
+                id++;
+            }
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or FormatException or NotSupportedException or IndexOutOfRangeException)
+        {
+            throw new InputException(path, $"layer {layerName} record {source.Count}", $"cannot read the shapefile ({e.Message})", e);
+        }
+
+        var (features, issues) = GeometryRepair.Apply(source, crs?.Epsg ?? 0);
+        return new VectorLayer(path, layerName, crs, fields, features, issues);
+    }
+
+    private static SpatialReference ParsePrj(string path, string prj)
+    {
+        try
+        {
+            return CrsRegistry.FromWkt(prj);
+        }
+        catch (FormatException e)
+        {
+            throw new InputException(path, ".prj", e.Message, e);
+        }
+    }
+
+    internal static Encoding? EncodingFromCpg(string path, string? cpg)
+    {
+        if (string.IsNullOrWhiteSpace(cpg)) return null;
+        var name = cpg.Trim();
+        try
+        {
+            if (int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var codePage))
+                return Encoding.GetEncoding(codePage == 65001 ? 65001 : codePage);
+            if (name.StartsWith("CP", StringComparison.OrdinalIgnoreCase) && int.TryParse(name[2..], NumberStyles.None, CultureInfo.InvariantCulture, out var cp))
+                return Encoding.GetEncoding(cp);
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException(path, ".cpg", $"unknown attribute encoding '{name}'", e);
+        }
+    }
+
+    private static FieldType TypeOf(NetTopologySuite.IO.Esri.Dbf.Fields.DbfField field) => field.FieldType switch
+    {
+        DbfType.Numeric when field.NumericScale == 0 => FieldType.Integer,
+        DbfType.Numeric or DbfType.Float => FieldType.Real,
+        DbfType.Logical => FieldType.Boolean,
+        DbfType.Date => FieldType.DateTime,
+        _ => FieldType.String,
+    };
+
+    private static object? Value(object? value, FieldType type) => value switch
+    {
+        null => null,
+        string s when type == FieldType.String => s,
+        _ => type switch
+        {
+            FieldType.Integer => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+            FieldType.Real => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+            FieldType.Boolean => Convert.ToBoolean(value, CultureInfo.InvariantCulture),
+            FieldType.DateTime => Convert.ToDateTime(value, CultureInfo.InvariantCulture),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+        },
+    };
+
+    private static bool IsZip(string path) => Path.GetExtension(path).Equals(".zip", StringComparison.OrdinalIgnoreCase);
+
+    private static ZipArchive OpenZip(string path)
+    {
+        try
+        {
+            return ZipFile.OpenRead(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException(path, null, $"not a readable zip file ({e.Message})", e);
+        }
+    }
+
+    private static List<ZipArchiveEntry> ShpEntries(ZipArchive zip) => zip.Entries
+        .Where(e => e.Name.EndsWith(".shp", StringComparison.OrdinalIgnoreCase) && !e.FullName.StartsWith("__MACOSX", StringComparison.Ordinal))
+        .OrderBy(e => e.FullName, StringComparer.Ordinal)
+        .ToList();
+
+    private static ZipArchiveEntry? Sibling(ZipArchive zip, string stem, string extension) =>
+        zip.Entries.FirstOrDefault(e => e.FullName.Equals(stem + extension, StringComparison.OrdinalIgnoreCase));
+
+    private static MemoryStream Copy(ZipArchiveEntry entry)
+    {
+        var copy = new MemoryStream();
+        using (var s = entry.Open()) s.CopyTo(copy);
+        copy.Position = 0;
+        return copy;
+    }
+
+    private static string? ReadEntry(ZipArchiveEntry? entry)
+    {
+        if (entry is null) return null;
+        using var reader = new StreamReader(entry.Open());
+        return reader.ReadToEnd();
+    }
+
+    private static string? Sidecar(string shpPath, string extension)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(shpPath))!;
+        var stem = Path.GetFileNameWithoutExtension(shpPath);
+        return Directory.EnumerateFiles(dir, stem + ".*")
+            .FirstOrDefault(f => Path.GetFileName(f).Equals(stem + extension, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string? ReadText(string? path) => path is null ? null : File.ReadAllText(path);
+}

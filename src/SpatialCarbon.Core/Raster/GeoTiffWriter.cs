@@ -1,0 +1,313 @@
+using System.Globalization;
+using BitMiracle.LibTiff.Classic;
+
+namespace SpatialCarbon.Core.Raster;
+
+/// <summary>Writes a GeoTIFF block by block into a temporary file beside the target, builds internal overviews on
+/// <see cref="Complete"/> and only then renames it into place, so a failed run never leaves a partial output.</summary>
+public sealed class GeoTiffWriter : IDisposable
+{
+    private readonly Lock gate = new();
+    private readonly string tempPath;
+    private readonly FileStream stream;
+    private readonly Tiff tif;
+    private readonly bool[] written;
+    private bool completed;
+    private bool disposed;
+
+    private GeoTiffWriter(string path, string tempPath, FileStream stream, Tiff tif, RasterGrid grid, GeoTiffWriteOptions options)
+    {
+        Path = path;
+        this.tempPath = tempPath;
+        this.stream = stream;
+        this.tif = tif;
+        Grid = grid;
+        Options = options;
+        BlockWidth = options.Tiled ? options.BlockSize : grid.Width;
+        BlockHeight = Math.Min(options.BlockSize, options.Tiled ? options.BlockSize : grid.Height);
+        BlocksAcross = (grid.Width + BlockWidth - 1) / BlockWidth;
+        BlocksDown = (grid.Height + BlockHeight - 1) / BlockHeight;
+        written = new bool[BlocksAcross * BlocksDown * options.BandCount];
+    }
+
+    /// <summary>The target file (written only by <see cref="Complete"/>).</summary>
+    public string Path { get; }
+
+    public RasterGrid Grid { get; }
+
+    public GeoTiffWriteOptions Options { get; }
+
+    public int BlockWidth { get; }
+
+    public int BlockHeight { get; }
+
+    private int BlocksAcross { get; }
+
+    private int BlocksDown { get; }
+
+    public static GeoTiffWriter Create(string path, RasterGrid grid, GeoTiffWriteOptions options)
+    {
+        options.Validate();
+        if (grid.Width <= 0 || grid.Height <= 0) throw new ArgumentException($"cannot write an empty {grid.Width}x{grid.Height} grid");
+        GeoTiffTags.EnsureInstalled();
+        var full = System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(full) ?? ".";
+        Directory.CreateDirectory(dir);
+        var temp = System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        Tiff? tif = null;
+        try
+        {
+            tif = Tiff.ClientOpen(temp, options.UseBigTiff(grid.Width, grid.Height) ? "w8" : "w", stream, new TiffStream())
+                ?? throw new IOException($"cannot create {temp}: {CapturingTiffErrorHandler.TakeLastError()}");
+            var writer = new GeoTiffWriter(full, temp, stream, tif, grid, options);
+            writer.SetImageTags(grid.Width, grid.Height, overview: false);
+            return writer;
+        }
+        catch
+        {
+            tif?.Dispose();
+            stream.Dispose();
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Copies a whole raster (all bands) into a GeoTIFF, block by block and in parallel.</summary>
+    public static void Write(string path, IRasterSource source, GeoTiffWriteOptions options)
+    {
+        using var writer = Create(path, source.Grid, options);
+        var bands = Math.Min(options.BandCount, source.BandCount);
+        var blocks = writer.BlocksAcross * writer.BlocksDown;
+        Parallel.For(0, blocks * bands, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => Array.Empty<double>(),
+            (i, _, buffer) =>
+            {
+                var band = i / blocks + 1;
+                var window = writer.BlockWindow(i % blocks);
+                if (buffer.Length < window.CellCount) buffer = new double[window.CellCount];
+                source.ReadWindow(band, window, buffer);
+                writer.WriteWindow(band, window, buffer.AsSpan(0, (int)window.CellCount));
+                return buffer;
+            }, _ => { });
+        writer.Complete();
+    }
+
+    /// <summary>Writes a block-aligned window of one band (1-based): x and y multiples of the block size, width and
+    /// height whole blocks or reaching the raster edge. Safe to call from several threads.</summary>
+    public void WriteWindow(int band, RasterWindow window, ReadOnlySpan<double> values)
+    {
+        if (band < 1 || band > Options.BandCount) throw new ArgumentOutOfRangeException(nameof(band), band, $"the writer has {Options.BandCount} bands");
+        if (window.X % BlockWidth != 0 || window.Y % BlockHeight != 0
+            || (window.Width % BlockWidth != 0 && window.X + window.Width != Grid.Width)
+            || (window.Height % BlockHeight != 0 && window.Y + window.Height != Grid.Height)
+            || window.X + window.Width > Grid.Width || window.Y + window.Height > Grid.Height || window.IsEmpty)
+            throw new ArgumentException($"window {window} is not aligned to the {BlockWidth}x{BlockHeight} blocks of a {Grid.Width}x{Grid.Height} raster", nameof(window));
+        if (values.Length < window.CellCount) throw new ArgumentException($"{values.Length} values for a window of {window.CellCount} cells", nameof(values));
+
+        for (var by = window.Y / BlockHeight; by * BlockHeight < window.Y + window.Height; by++)
+        {
+            for (var bx = window.X / BlockWidth; bx * BlockWidth < window.X + window.Width; bx++)
+            {
+                var block = by * BlocksAcross + bx;
+                var bw = BlockWindow(block);
+                var buffer = EncodeBlock(values, window, bw);
+                WriteBlock(band, block, buffer, BlocksAcross * BlocksDown);
+                written[(band - 1) * BlocksAcross * BlocksDown + block] = true;
+            }
+        }
+    }
+
+    /// <summary>Fills blocks never written with nodata (or 0), builds the overviews, and moves the file into place.</summary>
+    public void Complete()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (completed) return;
+        var blocks = BlocksAcross * BlocksDown;
+        for (var i = 0; i < written.Length; i++)
+        {
+            if (written[i]) continue;
+            var w = BlockWindow(i % blocks);
+            var fill = new double[w.CellCount];
+            Array.Fill(fill, Options.NoData ?? 0);
+            WriteWindow(i / blocks + 1, w, fill);
+        }
+
+        lock (gate)
+        {
+            if (!tif.WriteDirectory()) throw new IOException($"cannot write the TIFF directory of {Path}: {CapturingTiffErrorHandler.TakeLastError()}");
+        }
+
+        // Not under the lock: overview blocks are computed in parallel and each write takes it.
+        if (Options.Overviews != OverviewResampling.None) BuildOverviews();
+        lock (gate)
+        {
+            tif.Dispose();
+            stream.Dispose();
+            File.Move(tempPath, Path, overwrite: true);
+            completed = true;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (disposed) return;
+        disposed = true;
+        if (completed) return;
+        tif.Dispose();
+        stream.Dispose();
+        File.Delete(tempPath);
+    }
+
+    private RasterWindow BlockWindow(int block)
+    {
+        var bx = block % BlocksAcross;
+        var by = block / BlocksAcross;
+        return new RasterWindow(bx * BlockWidth, by * BlockHeight,
+            Math.Min(BlockWidth, Grid.Width - bx * BlockWidth), Math.Min(BlockHeight, Grid.Height - by * BlockHeight));
+    }
+
+    /// <summary>Converts the part of <paramref name="values"/> that covers one block into a full block buffer
+    /// (tiles past the raster edge padded with nodata, as GDAL pads them).</summary>
+    private byte[] EncodeBlock(ReadOnlySpan<double> values, RasterWindow window, RasterWindow block)
+    {
+        var size = Options.DataType.SizeInBytes();
+        var rows = Options.Tiled ? BlockHeight : block.Height;
+        var buffer = new byte[BlockWidth * rows * size];
+        if (block.Width < BlockWidth || block.Height < rows) SampleConverter.Fill(Options.DataType, Options.NoData ?? 0, buffer, 0, BlockWidth * rows);
+        for (var r = 0; r < block.Height; r++)
+        {
+            var src = values.Slice((block.Y - window.Y + r) * window.Width + (block.X - window.X), block.Width);
+            SampleConverter.FromDouble(Options.DataType, src, buffer, r * BlockWidth);
+        }
+
+        return buffer;
+    }
+
+    private void WriteBlock(int band, int block, byte[] buffer, int blocksPerPlane)
+    {
+        var index = (band - 1) * blocksPerPlane + block;
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed || completed, this);
+            var ok = Options.Tiled
+                ? tif.WriteEncodedTile(index, buffer, buffer.Length) >= 0
+                : tif.WriteEncodedStrip(index, buffer, buffer.Length) >= 0;
+            if (!ok) throw new IOException($"cannot write block {index} of {Path}: {CapturingTiffErrorHandler.TakeLastError()}");
+        }
+    }
+
+    private void SetImageTags(int width, int height, bool overview)
+    {
+        var o = Options;
+        if (overview) tif.SetField(TiffTag.SUBFILETYPE, FileType.REDUCEDIMAGE);
+        tif.SetField(TiffTag.IMAGEWIDTH, width);
+        tif.SetField(TiffTag.IMAGELENGTH, height);
+        tif.SetField(TiffTag.BITSPERSAMPLE, o.DataType.SizeInBytes() * 8);
+        tif.SetField(TiffTag.SAMPLESPERPIXEL, o.BandCount);
+        tif.SetField(TiffTag.SAMPLEFORMAT, o.DataType switch
+        {
+            RasterDataType.Float32 or RasterDataType.Float64 => SampleFormat.IEEEFP,
+            RasterDataType.Int16 or RasterDataType.Int32 => SampleFormat.INT,
+            _ => SampleFormat.UINT,
+        });
+        tif.SetField(TiffTag.PHOTOMETRIC, Photometric.MINISBLACK);
+        tif.SetField(TiffTag.PLANARCONFIG, o.BandCount > 1 ? PlanarConfig.SEPARATE : PlanarConfig.CONTIG);
+        tif.SetField(TiffTag.COMPRESSION, o.Compression switch
+        {
+            GeoTiffCompression.None => Compression.NONE,
+            GeoTiffCompression.Lzw => Compression.LZW,
+            GeoTiffCompression.Deflate => Compression.ADOBE_DEFLATE,
+            GeoTiffCompression.PackBits => Compression.PACKBITS,
+            _ => throw new ArgumentOutOfRangeException(nameof(o.Compression)),
+        });
+        if (o.Predictor != GeoTiffPredictor.None)
+            tif.SetField(TiffTag.PREDICTOR, o.Predictor == GeoTiffPredictor.Horizontal ? Predictor.HORIZONTAL : Predictor.FLOATINGPOINT);
+        if (o.Tiled)
+        {
+            tif.SetField(TiffTag.TILEWIDTH, o.BlockSize);
+            tif.SetField(TiffTag.TILELENGTH, o.BlockSize);
+        }
+        else
+        {
+            tif.SetField(TiffTag.ROWSPERSTRIP, Math.Min(o.BlockSize, height));
+        }
+
+        if (o.NoData is double nd)
+            tif.SetField(GeoTiffTags.GdalNoData, double.IsNaN(nd) ? "nan" : nd.ToString("R", CultureInfo.InvariantCulture));
+        if (overview) return;
+
+        var t = Grid.Transform;
+        if (t.IsAxisAligned && t.PixelWidth > 0 && t.PixelHeight < 0)
+        {
+            tif.SetField(GeoTiffTags.ModelPixelScale, 3, new[] { t.PixelWidth, -t.PixelHeight, 0.0 });
+            tif.SetField(GeoTiffTags.ModelTiepoint, 6, new[] { 0.0, 0, 0, t.OriginX, t.OriginY, 0 });
+        }
+        else
+        {
+            tif.SetField(GeoTiffTags.ModelTransformation, 16, new[]
+            {
+                t.PixelWidth, t.RowRotation, 0, t.OriginX,
+                t.ColumnRotation, t.PixelHeight, 0, t.OriginY,
+                0, 0, 0, 0,
+                0, 0, 0, 1.0,
+            });
+        }
+
+        var (dir, doubles, ascii) = GeoTiffCrs.ToKeys(Grid.Crs).Serialise();
+        tif.SetField(GeoTiffTags.GeoKeyDirectory, dir.Length, dir.Select(u => (short)u).ToArray());
+        if (doubles.Length > 0) tif.SetField(GeoTiffTags.GeoDoubleParams, doubles.Length, doubles);
+        if (ascii.Length > 0) tif.SetField(GeoTiffTags.GeoAsciiParams, ascii);
+    }
+
+    /// <summary>Appends reduced-resolution directories (factors 2, 4, ...) until a level fits in one block; each level
+    /// is computed from the one above it, read back from the temporary file block by block.</summary>
+    private void BuildOverviews()
+    {
+        int width = Grid.Width, height = Grid.Height, level = 0;
+        while (width > BlockWidth || height > BlockHeight)
+        {
+            stream.Flush();
+            using var baseReader = GeoTiffReader.Open(tempPath, 16 << 20);
+            using var source = level == 0 ? null : baseReader.OpenOverview(level - 1);
+            IRasterSource src = (IRasterSource?)source ?? baseReader;
+            (width, height) = OverviewBuilder.NextLevelSize(width, height);
+            SetImageTags(width, height, overview: true);
+            var bw = Options.Tiled ? BlockWidth : width;
+            var bh = Math.Min(Options.Tiled ? BlockHeight : Options.BlockSize, Options.Tiled ? BlockHeight : height);
+            var across = (width + bw - 1) / bw;
+            var down = (height + bh - 1) / bh;
+            var levelWidth = width;
+            var levelHeight = height;
+            Parallel.For(0, across * down * Options.BandCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                var band = i / (across * down) + 1;
+                var block = i % (across * down);
+                var w = new RasterWindow(block % across * bw, block / across * bh,
+                    Math.Min(bw, levelWidth - block % across * bw), Math.Min(bh, levelHeight - block / across * bh));
+                var values = new double[w.CellCount];
+                OverviewBuilder.ComputeWindow(src, band, w, Options.Overviews, Options.NoData, values);
+                var size = Options.DataType.SizeInBytes();
+                var rows = Options.Tiled ? bh : w.Height;
+                var buffer = new byte[bw * rows * size];
+                if (w.Width < bw || w.Height < rows) SampleConverter.Fill(Options.DataType, Options.NoData ?? 0, buffer, 0, bw * rows);
+                for (var r = 0; r < w.Height; r++)
+                    SampleConverter.FromDouble(Options.DataType, values.AsSpan(r * w.Width, w.Width), buffer, r * bw);
+                WriteOverviewBlock(band, block, buffer, across * down);
+            });
+            if (!tif.WriteDirectory()) throw new IOException($"cannot write overview {level + 1} of {Path}: {CapturingTiffErrorHandler.TakeLastError()}");
+            level++;
+        }
+    }
+
+    private void WriteOverviewBlock(int band, int block, byte[] buffer, int blocksPerPlane)
+    {
+        var index = (band - 1) * blocksPerPlane + block;
+        lock (gate)
+        {
+            var ok = Options.Tiled
+                ? tif.WriteEncodedTile(index, buffer, buffer.Length) >= 0
+                : tif.WriteEncodedStrip(index, buffer, buffer.Length) >= 0;
+            if (!ok) throw new IOException($"cannot write overview block {index} of {Path}: {CapturingTiffErrorHandler.TakeLastError()}");
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using System.Runtime.CompilerServices;
+
+namespace SpatialCarbon.Core.Overlay;
+
+/// <summary>The <see cref="IZoneAccumulator"/> behind zonal statistics: per zone, the coverage-weighted sums,
+/// extremes and histograms the asked statistics need, and nothing more. One per worker; merge them at the end.</summary>
+public sealed class StatisticsAccumulator : IZoneAccumulator
+{
+    private readonly ZoneTotals[] _zones;
+    private readonly ValueHistogram?[] _histograms;
+    private readonly ValueHistogram?[] _weightedHistograms;
+    private readonly double _noData;
+    private readonly double _weightNoData;
+    private readonly bool _hasDefault;
+    private readonly double _default;
+    private readonly double _minCoverage;
+    private readonly bool _squares;
+    private readonly bool _extremes;
+    private readonly bool _histogram;
+    private readonly bool _weights;
+    private readonly bool _weightedHistogram;
+
+    /// <param name="zoneCount">Zones in the run.</param>
+    /// <param name="noData">Nodata value of the value raster (NaN is always nodata).</param>
+    /// <param name="weightNoData">Nodata value of the weights raster.</param>
+    /// <param name="options">Statistics asked for, default value, minimum coverage.</param>
+    public StatisticsAccumulator(int zoneCount, double? noData, double? weightNoData, ZonalOptions options)
+    {
+        _zones = new ZoneTotals[zoneCount];
+        Array.Fill(_zones, ZoneTotals.Empty);
+        _histograms = new ValueHistogram?[zoneCount];
+        _weightedHistograms = new ValueHistogram?[zoneCount];
+        _noData = noData ?? double.NaN;
+        _weightNoData = weightNoData ?? double.NaN;
+        _hasDefault = options.DefaultValue is not null;
+        _default = options.DefaultValue ?? 0;
+        _minCoverage = options.MinCoverage;
+        _squares = options.Wants(ZonalStatistic.Stdev);
+        _extremes = options.WantsAny(ZonalStatistic.Min, ZonalStatistic.Max);
+        _histogram = options.WantsAny(ZonalStatistic.Majority, ZonalStatistic.Minority, ZonalStatistic.Variety, ZonalStatistic.Frac);
+        _weights = options.Statistics.Any(ZonalStatisticNames.IsWeighted);
+        _weightedHistogram = options.Wants(ZonalStatistic.WeightedFrac);
+    }
+
+    public int ZoneCount => _zones.Length;
+
+    public ref readonly ZoneTotals Totals(int zone) => ref _zones[zone];
+
+    public ValueHistogram? Histogram(int zone) => _histograms[zone];
+
+    public ValueHistogram? WeightedHistogram(int zone) => _weightedHistograms[zone];
+
+    public void AddPartial(int zone, int row, int col, ReadOnlySpan<double> coverage, ReadOnlySpan<double> values0,
+        ReadOnlySpan<double> values1, double cellArea_m2)
+    {
+        ref var z = ref _zones[zone];
+        var valid = 0.0;
+        var weighted = _weights && !values1.IsEmpty;
+        for (var i = 0; i < values0.Length; i++)
+        {
+            var c = coverage[i];
+            if (c < _minCoverage) continue;
+            valid += Cell(ref z, zone, c, values0[i], weighted ? values1[i] : double.NaN);
+        }
+
+        z.Area_m2 += valid * cellArea_m2;
+    }
+
+    public void AddFull(int zone, int row, int col, ReadOnlySpan<double> values0, ReadOnlySpan<double> values1, double cellArea_m2)
+    {
+        if (_minCoverage > 1) return;
+        ref var z = ref _zones[zone];
+        if (!_squares && !_extremes && !_histogram && !_weights)
+        {
+            FullSums(ref z, values0, cellArea_m2);
+            return;
+        }
+
+        var valid = 0.0;
+        var weighted = _weights && !values1.IsEmpty;
+        for (var i = 0; i < values0.Length; i++) valid += Cell(ref z, zone, 1.0, values0[i], weighted ? values1[i] : double.NaN);
+        z.Area_m2 += valid * cellArea_m2;
+    }
+
+    /// <summary>The common case of count, sum and mean over wholly covered cells: a tight loop.</summary>
+    private void FullSums(ref ZoneTotals z, ReadOnlySpan<double> values, double cellArea_m2)
+    {
+        double sum = 0, valid = 0, nodata = 0;
+        foreach (var raw in values)
+        {
+            var v = raw;
+            if (v == _noData || double.IsNaN(v))
+            {
+                if (!_hasDefault)
+                {
+                    nodata++;
+                    continue;
+                }
+
+                v = _default;
+            }
+
+            valid++;
+            sum += v;
+        }
+
+        z.Count += valid;
+        z.Sum += sum;
+        z.NodataCount += nodata;
+        z.Area_m2 += valid * cellArea_m2;
+    }
+
+    /// <summary>Adds one cell; returns the coverage it added to the valid count (0 for a nodata cell).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Cell(ref ZoneTotals z, int zone, double c, double v, double w)
+    {
+        if (v == _noData || double.IsNaN(v))
+        {
+            if (!_hasDefault)
+            {
+                z.NodataCount += c;
+                return 0;
+            }
+
+            v = _default;
+        }
+
+        z.Count += c;
+        z.Sum += c * v;
+        if (_extremes)
+        {
+            if (v < z.Min) z.Min = v;
+            if (v > z.Max) z.Max = v;
+        }
+
+        if (_squares)
+        {
+            if (!z.HasShift)
+            {
+                z.HasShift = true;
+                z.Shift = v;
+            }
+
+            var d = v - z.Shift;
+            z.SumDeviation += c * d;
+            z.SumSquaredDeviation += c * d * d;
+        }
+
+        if (_histogram) (_histograms[zone] ??= new ValueHistogram()).Add(v, c);
+        if (_weights) Weight(ref z, zone, c, v, w);
+        return c;
+    }
+
+    private void Weight(ref ZoneTotals z, int zone, double c, double v, double w)
+    {
+        if (w == _weightNoData || double.IsNaN(w))
+        {
+            z.WeightMissing = true;
+            return;
+        }
+
+        z.SumWeights += c * w;
+        z.SumWeightedValues += c * v * w;
+        if (_weightedHistogram) (_weightedHistograms[zone] ??= new ValueHistogram()).Add(v, c * w);
+    }
+
+    /// <summary>Adds another worker's sums into this one.</summary>
+    public void Merge(StatisticsAccumulator other)
+    {
+        if (other.ZoneCount != ZoneCount) throw new ArgumentException("accumulators of different runs", nameof(other));
+        for (var i = 0; i < _zones.Length; i++)
+        {
+            _zones[i].Merge(other._zones[i]);
+            MergeHistogram(_histograms, other._histograms, i);
+            MergeHistogram(_weightedHistograms, other._weightedHistograms, i);
+        }
+    }
+
+    private static void MergeHistogram(ValueHistogram?[] mine, ValueHistogram?[] theirs, int i)
+    {
+        if (theirs[i] is not { } h) return;
+        if (mine[i] is null) mine[i] = h;
+        else mine[i]!.Merge(h);
+    }
+}

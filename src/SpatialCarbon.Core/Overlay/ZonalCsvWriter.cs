@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+
+namespace SpatialCarbon.Core.Overlay;
+
+/// <summary>Writes zonal statistics as CSV: the id column, then one column per statistic named as asked
+/// (<c>area</c> becomes <c>area_m2</c>; <c>frac</c> one <c>frac_&lt;code&gt;</c> column per class, sorted by code).
+/// Invariant culture, round-trip ("R") numbers; undefined values (NaN) are left empty.</summary>
+public static class ZonalCsvWriter
+{
+    /// <summary>The header names for the statistics, given the classes present.</summary>
+    public static List<string> Columns(IReadOnlyList<ZonalStatistic> statistics, double[] classes, double[] weightedClasses)
+    {
+        var columns = new List<string>();
+        foreach (var s in statistics)
+        {
+            switch (s)
+            {
+                case ZonalStatistic.Frac:
+                    columns.AddRange(classes.Select(c => "frac_" + Format(c)));
+                    break;
+                case ZonalStatistic.WeightedFrac:
+                    columns.AddRange(weightedClasses.Select(c => "weighted_frac_" + Format(c)));
+                    break;
+                case ZonalStatistic.Area:
+                    columns.Add("area_m2");
+                    break;
+                default:
+                    columns.Add(ZonalStatisticNames.NameOf(s));
+                    break;
+            }
+        }
+
+        return columns;
+    }
+
+    /// <summary>The values of one zone's row, in the order of <see cref="Columns"/>.</summary>
+    public static List<double> Values(ZoneStatistics zone, IReadOnlyList<ZonalStatistic> statistics, double[] classes,
+        double[] weightedClasses)
+    {
+        var values = new List<double>();
+        foreach (var s in statistics)
+        {
+            switch (s)
+            {
+                case ZonalStatistic.Frac:
+                    values.AddRange(classes.Select(c => zone.Frac.GetValueOrDefault(c)));
+                    break;
+                case ZonalStatistic.WeightedFrac:
+                    values.AddRange(weightedClasses.Select(c => zone.WeightedFrac.GetValueOrDefault(c)));
+                    break;
+                default:
+                    values.Add(zone.Get(s));
+                    break;
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>Writes the table to <paramref name="output"/>.</summary>
+    public static void Write(TextWriter output, string idField, IReadOnlyList<string> ids, IReadOnlyList<ZoneStatistics> zones,
+        IReadOnlyList<ZonalStatistic> statistics)
+    {
+        var classes = ZonalStatistics.Classes(zones);
+        var weightedClasses = ZonalStatistics.Classes(zones, weighted: true);
+        var line = new StringBuilder();
+        line.Append(Quote(idField));
+        foreach (var c in Columns(statistics, classes, weightedClasses)) line.Append(',').Append(Quote(c));
+        output.Write(line.Append('\n'));
+        for (var z = 0; z < zones.Count; z++)
+        {
+            line.Clear().Append(Quote(ids[z]));
+            foreach (var v in Values(zones[z], statistics, classes, weightedClasses)) line.Append(',').Append(Format(v));
+            output.Write(line.Append('\n'));
+        }
+    }
+
+    /// <summary>Writes the table to a file, through a temporary file in the same folder so that no partial file is
+    /// ever left behind.</summary>
+    public static void Write(string path, string idField, IReadOnlyList<string> ids, IReadOnlyList<ZoneStatistics> zones,
+        IReadOnlyList<ZonalStatistic> statistics)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
+            {
+                Write(writer, idField, ids, zones, statistics);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    public static string Format(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Quote(string s) =>
+        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+}

@@ -1,0 +1,147 @@
+using NetTopologySuite.Geometries;
+using SpatialCarbon.Core.Raster;
+
+namespace SpatialCarbon.Core.Overlay;
+
+/// <summary>The exact zonal overlay, raster-sequential: walks the raster band by band (whole rows of blocks), reads
+/// each block once on all cores, and hands every zone's covered cells to per-worker accumulators.</summary>
+/// <remarks>
+/// Each zone's coverage (<see cref="CoverageFraction"/>) is computed once, in parallel, when the first band it meets
+/// comes up, and dropped after its last row. Memory is bounded, whatever the raster size, by
+/// workers × rasters × window cells × 8 bytes for the decoded windows (a window is one tile column of a band, e.g.
+/// 256 × 256 cells = 512 KiB, or at least 64 rows of a striped file), plus the run-length coverage of the zones
+/// that meet the current band (each proportional to its perimeter in cells plus its rows), plus the zone index.
+/// </remarks>
+public static class ZonalEngine
+{
+    /// <summary>Overlays <paramref name="zonesInRasterCrs"/> on the rasters (one, or two on the same grid: values
+    /// and weights) and returns one accumulator per worker, to be merged by the caller. A zone that is empty,
+    /// degenerate or outside the raster receives nothing and gets a warning; it never stops the run.</summary>
+    /// <exception cref="InputException">No raster, more than two, or rasters on different grids.</exception>
+    public static TAccumulator[] Run<TAccumulator>(IReadOnlyList<IRasterSource> rasters,
+        IReadOnlyList<Geometry> zonesInRasterCrs, Func<TAccumulator> createPerWorker, ZonalRunOptions? options = null,
+        IProgress<double>? progress = null)
+        where TAccumulator : IZoneAccumulator
+    {
+        options ??= new ZonalRunOptions();
+        CheckRasters(rasters);
+        var grid = rasters[0].Grid;
+        var workers = Math.Max(1, options.MaxDegreeOfParallelism);
+        var accumulators = new TAccumulator[workers];
+        for (var w = 0; w < workers; w++) accumulators[w] = createPerWorker();
+
+        var index = new ZoneIndex(zonesInRasterCrs, grid, options.Warning);
+        var plan = BlockPlan.For(rasters[0], workers);
+        var buffers = new double[workers * rasters.Count][];
+        for (var b = 0; b < buffers.Length; b++) buffers[b] = new double[plan.WindowCells];
+
+        var coverages = new PolygonCoverage?[zonesInRasterCrs.Count];
+        var seen = new bool[zonesInRasterCrs.Count];
+        var active = new List<int>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = options.Cancellation };
+
+        for (var band = 0; band < plan.BandCount; band++)
+        {
+            options.Cancellation.ThrowIfCancellationRequested();
+            var (row0, rows) = plan.Band(band);
+            var entering = index.InRows(row0, rows, grid.Width).Where(z => !seen[z]).ToArray();
+            Parallel.For(0, entering.Length, parallel, k => coverages[entering[k]] = CoverageFraction.Compute(zonesInRasterCrs[entering[k]], grid));
+            foreach (var z in entering)
+            {
+                seen[z] = true;
+                if (coverages[z]!.IsEmpty) options.Warning?.Invoke(new ZonalWarning(z, "covers no cell of the raster: the zone gets zeros"));
+                else active.Add(z);
+            }
+
+            active.RemoveAll(z =>
+            {
+                if (coverages[z]!.RowMax >= row0) return false;
+                coverages[z] = null;
+                return true;
+            });
+
+            var rowAreas = new double[rows];
+            for (var r = 0; r < rows; r++) rowAreas[r] = grid.CellArea_m2(row0 + r);
+
+            var windows = plan.Windows(band);
+            var next = -1;
+            var activeNow = active.ToArray();
+            Parallel.For(0, workers, parallel, w =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < windows.Count)
+                {
+                    var window = windows[i];
+                    var cells = (int)window.CellCount;
+                    var values0 = buffers[w * rasters.Count].AsSpan(0, cells);
+                    var values1 = rasters.Count > 1 ? buffers[w * rasters.Count + 1].AsSpan(0, cells) : [];
+                    if (!Touches(activeNow, coverages, window)) continue;
+                    rasters[0].ReadWindow(1, window, values0);
+                    if (rasters.Count > 1) rasters[1].ReadWindow(1, window, values1);
+                    foreach (var z in activeNow)
+                    {
+                        Apply(accumulators[w], z, coverages[z]!, window, values0, values1, rowAreas, row0);
+                    }
+                }
+            });
+            progress?.Report((band + 1.0) / plan.BandCount);
+        }
+
+        return accumulators;
+    }
+
+    private static void CheckRasters(IReadOnlyList<IRasterSource> rasters)
+    {
+        if (rasters.Count is < 1 or > 2)
+            throw new InputException("zonal", null, $"expected one raster (values) or two (values and weights), got {rasters.Count}");
+        if (rasters.Count == 2 && !rasters[1].Grid.SameAs(rasters[0].Grid))
+        {
+            var a = rasters[0].Grid;
+            var b = rasters[1].Grid;
+            throw new InputException(rasters[1].Path, null,
+                $"grid {b.Width}x{b.Height} {b.Transform} {b.Crs?.Label ?? "no CRS"} differs from {rasters[0].Path}'s {a.Width}x{a.Height} {a.Transform} {a.Crs?.Label ?? "no CRS"}");
+        }
+    }
+
+    /// <summary>True when some active zone covers a cell of the window: windows no zone meets are not even read.</summary>
+    private static bool Touches(int[] active, PolygonCoverage?[] coverages, RasterWindow window)
+    {
+        foreach (var z in active)
+        {
+            var c = coverages[z]!;
+            if (c.ColMax >= window.X && c.ColMin < window.X + window.Width && c.RowMax >= window.Y && c.RowMin < window.Y + window.Height)
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Hands the runs of one zone that fall in one window to the accumulator, clipped to the window.</summary>
+    private static void Apply<TAccumulator>(TAccumulator accumulator, int zone, PolygonCoverage coverage, RasterWindow window,
+        ReadOnlySpan<double> values0, ReadOnlySpan<double> values1, double[] rowAreas, int bandRow)
+        where TAccumulator : IZoneAccumulator
+    {
+        var x0 = window.X;
+        var x1 = window.X + window.Width;
+        if (coverage.ColMax < x0 || coverage.ColMin >= x1) return;
+        var r0 = Math.Max(window.Y, coverage.RowMin);
+        var r1 = Math.Min(window.Y + window.Height - 1, coverage.RowMax);
+        var hasWeights = !values1.IsEmpty;
+        for (var r = r0; r <= r1; r++)
+        {
+            var offset = (r - window.Y) * window.Width - x0;
+            var area = rowAreas[r - bandRow];
+            foreach (var run in coverage.RowRuns(r))
+            {
+                if (run.End <= x0) continue;
+                if (run.Col >= x1) break;
+                var c0 = Math.Max(run.Col, x0);
+                var n = Math.Min(run.End, x1) - c0;
+                var v0 = values0.Slice(offset + c0, n);
+                var v1 = hasWeights ? values1.Slice(offset + c0, n) : [];
+                if (run.IsFull) accumulator.AddFull(zone, r, c0, v0, v1, area);
+                else accumulator.AddPartial(zone, r, c0, coverage.Fractions.AsSpan(run.FractionOffset + c0 - run.Col, n), v0, v1, area);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using NetTopologySuite.Geometries;
+using SpatialCarbon.Core.Raster;
+
+namespace SpatialCarbon.Core.Overlay;
+
+/// <summary>Zonal statistics over the exact overlay: runs <see cref="ZonalEngine"/> with
+/// <see cref="StatisticsAccumulator"/>s, merges them and derives each zone's statistics.</summary>
+public static class ZonalStatistics
+{
+    /// <summary>Statistics of <paramref name="values"/> (and <paramref name="weights"/>, on the same grid, for the
+    /// weighted ones) for each zone, in the zones' order.</summary>
+    /// <exception cref="InputException">A weighted statistic without a weights raster, or grids that differ.</exception>
+    public static ZoneStatistics[] Compute(IRasterSource values, IRasterSource? weights,
+        IReadOnlyList<Geometry> zonesInRasterCrs, ZonalOptions options, ZonalRunOptions? run = null,
+        IProgress<double>? progress = null)
+    {
+        if (weights is null && options.Statistics.FirstOrDefault(ZonalStatisticNames.IsWeighted) is var w && ZonalStatisticNames.IsWeighted(w))
+            throw new InputException("--weights", null, $"statistic '{ZonalStatisticNames.NameOf(w)}' needs a weights raster");
+        if (options.MinCoverage is < 0 or > 1 || double.IsNaN(options.MinCoverage))
+            throw new InputException("--min-coverage", null, $"{options.MinCoverage} is not a fraction in [0, 1]");
+
+        var zoneCount = zonesInRasterCrs.Count;
+        IRasterSource[] rasters = weights is null ? [values] : [values, weights];
+        var workers = ZonalEngine.Run(rasters, zonesInRasterCrs,
+            () => new StatisticsAccumulator(zoneCount, values.NoData, weights?.NoData, options), run, progress);
+        var total = workers[0];
+        for (var i = 1; i < workers.Length; i++) total.Merge(workers[i]);
+
+        var result = new ZoneStatistics[zoneCount];
+        for (var z = 0; z < zoneCount; z++) result[z] = Derive(total, z);
+        return result;
+    }
+
+    /// <summary>The class values seen in any zone's frac (or weighted frac), ascending: the frac_&lt;code&gt; columns.</summary>
+    public static double[] Classes(IEnumerable<ZoneStatistics> zones, bool weighted = false) =>
+        zones.SelectMany(z => (weighted ? z.WeightedFrac : z.Frac).Keys).Distinct().Order().ToArray();
+
+    private static ZoneStatistics Derive(StatisticsAccumulator total, int zone)
+    {
+        var t = total.Totals(zone);
+        var hist = total.Histogram(zone)?.ToSorted() ?? [];
+        var whist = total.WeightedHistogram(zone)?.ToSorted() ?? [];
+        double majority = double.NaN, minority = double.NaN;
+        double most = double.NegativeInfinity, least = double.PositiveInfinity;
+        var frac = new SortedDictionary<double, double>();
+        var variety = 0;
+        foreach (var (value, amount) in hist)
+        {
+            if (amount <= 0) continue;
+            variety++;
+            frac[value] = amount / t.Count;
+
+            // Ties go to the smaller value (the histogram is ascending and comparisons are strict).
+            if (amount > most)
+            {
+                most = amount;
+                majority = value;
+            }
+
+            if (amount < least)
+            {
+                least = amount;
+                minority = value;
+            }
+        }
+
+        var weightedFrac = new SortedDictionary<double, double>();
+        foreach (var (value, amount) in whist) weightedFrac[value] = t.WeightMissing ? double.NaN : amount / t.SumWeights;
+
+        var defined = t.Count > 0;
+        return new ZoneStatistics(
+            Count: t.Count,
+            NodataCount: t.NodataCount,
+            Area_m2: t.Area_m2,
+            Sum: t.Sum,
+            Mean: defined ? t.Sum / t.Count : double.NaN,
+            Min: defined && t.Min <= t.Max ? t.Min : double.NaN,
+            Max: defined && t.Min <= t.Max ? t.Max : double.NaN,
+            Stdev: Math.Sqrt(t.Variance),
+            Majority: majority,
+            Minority: minority,
+            Variety: variety,
+            Frac: frac,
+            WeightedSum: t.WeightMissing ? double.NaN : t.SumWeightedValues,
+            WeightedMean: t.WeightMissing || t.SumWeights == 0 ? double.NaN : t.SumWeightedValues / t.SumWeights,
+            WeightedFrac: weightedFrac);
+    }
+}

@@ -9,5 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return CrsCommand.Create();
+        yield return DemoCommand.Create();
+        yield return RenderCommand.Create();
     }
 }

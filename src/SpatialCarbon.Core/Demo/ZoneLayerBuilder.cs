@@ -32,7 +32,7 @@ public sealed class ZoneLayerBuilder(string name, IReadOnlyList<FieldDefinition>
         Parallel.For(0, _features.Count, i =>
         {
             var (g, a) = _features[i];
-            var lonlat = toLonLat.Transform(g, 200);
+            var lonlat = toLonLat.Transform(g);
             if (!lonlat.IsValid) lonlat = DemoInputs.Polygonal(NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(lonlat));
             lonlat.SRID = 4490;
             features[i] = new VectorFeature(i + 1, lonlat, a);

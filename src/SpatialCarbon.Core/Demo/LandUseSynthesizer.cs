@@ -119,7 +119,7 @@ public sealed class LandUseSynthesizer
         var (col, row) = Grid.Transform.WorldToPixel(x, y);
         var i = Math.Clamp((int)Math.Round(col / CoarseStep), 0, _urban[year].Columns - 1);
         var j = Math.Clamp((int)Math.Round(row / CoarseStep), 0, _urban[year].Rows - 1);
-        return Math.Min(1, _urbanScale[year] * _urban[year].Node(i, j));
+        return Soft(_urbanScale[year] * _urban[year].Node(i, j));
     }
 
     /// <summary>Forest probability at a world point (coarse).</summary>
@@ -197,9 +197,9 @@ public sealed class LandUseSynthesizer
                 }
 
                 var pForest = Math.Min(1f, _forestScale * ff[i]);
-                var p0 = Math.Min(1f, _urbanScale[0] * u0[i]);
-                var p1 = Math.Max(p0, Math.Min(1f, _urbanScale[1] * u1[i]));
-                var p2 = Math.Max(p1, Math.Min(1f, _urbanScale[2] * u2[i]));
+                var p0 = Soft(_urbanScale[0] * u0[i]);
+                var p1 = Math.Max(p0, Soft(_urbanScale[1] * u1[i]));
+                var p2 = Math.Max(p1, Soft(_urbanScale[2] * u2[i]));
                 lu0[i] = Classify(0, coast[i], uU[i], uV[i], uF[i], uM[i], p0, vf[i], pForest, ff[i], pf[i]);
                 lu1[i] = Classify(1, coast[i], uU[i], uV[i], uF[i], uM[i], p1, vf[i], pForest, ff[i], pf[i]);
                 lu2[i] = Classify(2, coast[i], uU[i], uV[i], uF[i], uM[i], p2, vf[i], pForest, ff[i], pf[i]);
@@ -209,6 +209,11 @@ public sealed class LandUseSynthesizer
                 block.ForestAge.AsSpan(offset + first, n), scratch.Noise[4].AsSpan(0, n));
         }
     }
+
+    /// <summary>Saturating probability 1 - e^-x: dense cores that never become solid discs, ragged edges.</summary>
+    private static float Soft(float x) => 1f - MathF.Exp(-x);
+
+    private static double Soft(double x) => 1 - Math.Exp(-x);
 
     private static byte Classify(int year, byte coast, float uU, float uV, float uF, float uM, float pUrban,
         float village, float pForest, float forestField, float pond)
@@ -271,7 +276,7 @@ public sealed class LandUseSynthesizer
                 for (var k = 0; k < nodes.Count; k++)
                 {
                     var (i, j) = nodes[k];
-                    var pu = Math.Max(prev[k], Math.Min(1, a * _urban[year].Node(i, j)));
+                    var pu = Math.Max(prev[k], Soft(a * _urban[year].Node(i, j)));
                     var pv = _village.Node(i, j) * VillageGrowth[year];
                     var pf = Math.Min(1, forestScale * _forest.Node(i, j));
                     s += (1 - pf) * (1 - (1 - pu) * (1 - pv));
@@ -284,7 +289,7 @@ public sealed class LandUseSynthesizer
             urban[y] = (float)a;
             var next = new double[nodes.Count];
             for (var k = 0; k < nodes.Count; k++)
-                next[k] = Math.Max(prev[k], Math.Min(1, a * _urban[year].Node(nodes[k].I, nodes[k].J)));
+                next[k] = Math.Max(prev[k], Soft(a * _urban[year].Node(nodes[k].I, nodes[k].J)));
             previous = next;
         }
 
@@ -305,11 +310,13 @@ public sealed class LandUseSynthesizer
             if (d2 < 12) sum += w * Math.Exp(-d2);
         }
 
-        var rc = 2300 * growth;
-        foreach (var c in counties)
+        for (var k = 0; k < counties.Length; k++)
         {
+            // County towns differ in size: radius 1.4-2.8 km and weight 0.25-0.6 from a hash of the district.
+            var c = counties[k];
+            var rc = (1400 + 1400 * ValueNoise.Lattice(k, 7, seed)) * growth;
             var d2 = ((wx - c.X) * (wx - c.X) + (wy - c.Y) * (wy - c.Y)) / (rc * rc);
-            if (d2 < 12) sum += 0.5 * Math.Exp(-d2);
+            if (d2 < 25) sum += (0.25 + 0.35 * ValueNoise.Lattice(k, 8, seed)) * Math.Exp(-Math.Sqrt(d2) * 1.6);
         }
 
         var rk = 3000 * Math.Sqrt(growth);
@@ -319,6 +326,8 @@ public sealed class LandUseSynthesizer
             if (d2 < 12) sum += 0.22 * Math.Exp(-d2);
         }
 
+        // Lobes and satellite patches rather than discs.
+        sum *= 0.5 + ValueNoise.Fractal(x / 7000, y / 7000, seed + 3, 2);
         return (float)Math.Min(sum, 2);
     }
 

@@ -11,7 +11,7 @@ namespace SpatialCarbon.Cli.Rendering;
 public static class QuickLookRenderer
 {
     private const string FontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    private const int LegendWidth = 190;
+    internal const int LegendWidth = 230;
 
     /// <summary>Renders <paramref name="raster"/> to <paramref name="pngPath"/>; returns the image size.</summary>
     public static (int Width, int Height) Render(GeoTiffReader raster, string pngPath, int maxSize, IReadOnlyList<LandCoverClass> scheme, string title)

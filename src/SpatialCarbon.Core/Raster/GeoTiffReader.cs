@@ -86,6 +86,8 @@ public sealed class GeoTiffReader : IRasterSource
             }
 
             var noData = ReadNoData(tif, path);
+            // Float32 cells hold the nodata value rounded to float, so compare against that (0.1 is not 0.1f).
+            if (layout.DataType == RasterDataType.Float32 && noData is double nd && double.IsFinite(nd)) noData = (float)nd;
             var overviews = FindOverviews(tif, path, layout);
             tif.SetDirectory(0);
             var grid = new RasterGrid(layout.Width, layout.Height, transform, crs);
@@ -173,6 +175,13 @@ public sealed class GeoTiffReader : IRasterSource
         {
             var buffer = new byte[layout.BlockBytes];
             CapturingTiffErrorHandler.Clear();
+            if (IsSparse(tif, blockIndex))
+            {
+                // A sparse block (GDAL SPARSE_OK): never written, read as nodata like GDAL does (0 without nodata).
+                SampleConverter.Fill(layout.DataType, NoData ?? 0, buffer, 0, layout.BlockBytes / layout.DataType.SizeInBytes());
+                return buffer;
+            }
+
             var n = layout.Tiled
                 ? tif.ReadEncodedTile(blockIndex, buffer, 0, buffer.Length)
                 : tif.ReadEncodedStrip(blockIndex, buffer, 0, buffer.Length);
@@ -189,6 +198,21 @@ public sealed class GeoTiffReader : IRasterSource
             if (Volatile.Read(ref disposed) == 0) handles.Add(tif);
             else tif.Dispose();
         }
+    }
+
+    private bool IsSparse(Tiff tif, int blockIndex)
+    {
+        var counts = tif.GetField(layout.Tiled ? TiffTag.TILEBYTECOUNTS : TiffTag.STRIPBYTECOUNTS);
+        if (counts is not { Length: > 0 }) return false;
+        var value = counts[0].Value;
+        return value switch
+        {
+            long[] l => blockIndex < l.Length && l[blockIndex] == 0,
+            ulong[] u => blockIndex < u.Length && u[blockIndex] == 0,
+            int[] i => blockIndex < i.Length && i[blockIndex] == 0,
+            uint[] ui => blockIndex < ui.Length && ui[blockIndex] == 0,
+            _ => throw new InvalidOperationException($"unexpected byte-count array type {value?.GetType().Name}"),
+        };
     }
 
     private static bool ReadHeader(string path)

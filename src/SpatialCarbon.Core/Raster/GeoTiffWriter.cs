@@ -111,7 +111,7 @@ public sealed class GeoTiffWriter : IDisposable
                 var block = by * BlocksAcross + bx;
                 var bw = BlockWindow(block);
                 var buffer = EncodeBlock(values, window, bw);
-                WriteBlock(band, block, buffer, BlocksAcross * BlocksDown);
+                WriteBlock(band, block, buffer, BlockWidth, Options.Tiled ? BlockHeight : bw.Height, BlocksAcross * BlocksDown);
                 written[(band - 1) * BlocksAcross * BlocksDown + block] = true;
             }
         }
@@ -183,15 +183,17 @@ public sealed class GeoTiffWriter : IDisposable
         return buffer;
     }
 
-    private void WriteBlock(int band, int block, byte[] buffer, int blocksPerPlane)
+    /// <summary>Predicts and compresses on the calling thread, then appends the bytes under the lock.</summary>
+    private void WriteBlock(int band, int block, byte[] buffer, int samplesPerRow, int rows, int blocksPerPlane)
     {
+        var encoded = TiffBlockEncoder.Encode(buffer, samplesPerRow, rows, Options.DataType, Options.Compression, Options.Predictor);
         var index = (band - 1) * blocksPerPlane + block;
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed || completed, this);
             var ok = Options.Tiled
-                ? tif.WriteEncodedTile(index, buffer, buffer.Length) >= 0
-                : tif.WriteEncodedStrip(index, buffer, buffer.Length) >= 0;
+                ? tif.WriteRawTile(index, encoded, encoded.Length) >= 0
+                : tif.WriteRawStrip(index, encoded, encoded.Length) >= 0;
             if (!ok) throw new IOException($"cannot write block {index} of {Path}: {CapturingTiffErrorHandler.TakeLastError()}");
         }
     }
@@ -292,22 +294,11 @@ public sealed class GeoTiffWriter : IDisposable
                 if (w.Width < bw || w.Height < rows) SampleConverter.Fill(Options.DataType, Options.NoData ?? 0, buffer, 0, bw * rows);
                 for (var r = 0; r < w.Height; r++)
                     SampleConverter.FromDouble(Options.DataType, values.AsSpan(r * w.Width, w.Width), buffer, r * bw);
-                WriteOverviewBlock(band, block, buffer, across * down);
+                WriteBlock(band, block, buffer, bw, rows, across * down);
             });
             if (!tif.WriteDirectory()) throw new IOException($"cannot write overview {level + 1} of {Path}: {CapturingTiffErrorHandler.TakeLastError()}");
             level++;
         }
     }
 
-    private void WriteOverviewBlock(int band, int block, byte[] buffer, int blocksPerPlane)
-    {
-        var index = (band - 1) * blocksPerPlane + block;
-        lock (gate)
-        {
-            var ok = Options.Tiled
-                ? tif.WriteEncodedTile(index, buffer, buffer.Length) >= 0
-                : tif.WriteEncodedStrip(index, buffer, buffer.Length) >= 0;
-            if (!ok) throw new IOException($"cannot write overview block {index} of {Path}: {CapturingTiffErrorHandler.TakeLastError()}");
-        }
-    }
 }

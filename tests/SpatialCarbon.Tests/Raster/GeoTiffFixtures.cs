@@ -52,6 +52,21 @@ internal static class GeoTiffFixtures
         return JsonDocument.Parse(json).RootElement.Clone();
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(JsonElement Info, double[] Values)>> Reports = new();
+    private static readonly Lazy<bool> Prefetched = new(() => true);
+
+    /// <summary>gdalinfo -json -stats and GDAL's raw values of a committed fixture. The first call starts GDAL for
+    /// every fixture named in <paramref name="batch"/> on a few threads, because process start-up dominates.</summary>
+    public static (JsonElement Info, double[] Values) GdalReport(string name, IEnumerable<string> batch)
+    {
+        if (!Prefetched.IsValueCreated && Prefetched.Value)
+            Parallel.ForEach(batch, new ParallelOptions { MaxDegreeOfParallelism = 4 }, n => _ = Report(n));
+        return Report(name);
+    }
+
+    private static (JsonElement Info, double[] Values) Report(string name) =>
+        Reports.GetOrAdd(name, n => new Lazy<(JsonElement, double[])>(() => (GdalInfo(File(n), stats: true), GdalValues(File(n))))).Value;
+
     public static double[] GeoTransform(JsonElement info) =>
         info.GetProperty("geoTransform").EnumerateArray().Select(e => e.GetDouble()).ToArray();
 

@@ -6,7 +6,9 @@ namespace SpatialCarbon.Tests.Raster;
 
 public class GeoTiffReaderTests
 {
-    public static TheoryData<string> ValueFixtures =>
+    public static TheoryData<string> ValueFixtures => new(FixtureNames);
+
+    private static readonly string[] FixtureNames =
     [
         "int_Byte_tiled_lzw", "int_UInt16_tiled_lzw", "int_Int16_tiled_lzw", "int_UInt32_tiled_lzw", "int_Int32_tiled_lzw",
         "float_Float32_tiled_lzw", "float_Float64_tiled_lzw", "int_Byte_strip_none", "int_Int16_strip_packbits",
@@ -170,6 +172,31 @@ public class GeoTiffReaderTests
         Assert.Equal(3 * 4, r.Cache.DecodeCount);
     }
 
+    [Fact]
+    public void SparseBlocksReadAsNoData()
+    {
+        // Only the top-left 64 x 32 cells hold data (the pattern, its 0 cells left as nodata -5); the tiles of the last
+        // tile column (2, 5, 8, 11) have byte count 0. gdalinfo -stats: valid 13.4 %, mean 128.26616915423,
+        // stddev 72.663993969868.
+        var (w, _, pattern, _) = GeoTiffFixtures.ReadAscii("pattern_int.asc");
+        using var r = GeoTiffReader.Open(GeoTiffFixtures.File("sparse"));
+        Assert.Equal(-5, r.NoData);
+        var all = new double[150 * 100];
+        r.ReadWindow(1, r.Grid.Full, all);
+        for (var row = 0; row < 100; row++)
+            for (var col = 0; col < 150; col++)
+            {
+                var p = row < 32 && col < 64 ? pattern[row * w + col] : 0;
+                Assert.Equal(p == 0 ? -5 : p, all[row * 150 + col]);
+            }
+
+        var stats = RasterStatistics.Compute(r, 1);
+        Assert.Equal(all.Count(v => v != -5), stats.ValidCount);
+        Assert.Equal(13.4, 100.0 * stats.ValidCount / all.Length, 1);
+        AssertRelative(128.26616915423, stats.Mean, 1e-12);
+        AssertRelative(72.663993969868, stats.StdDev, 1e-12);
+    }
+
     [Theory]
     [InlineData("bad_jpeg", "JPEG compression")]
     [InlineData("bad_zstd", "ZSTD compression")]
@@ -207,7 +234,7 @@ public class GeoTiffReaderTests
     {
         var path = GeoTiffFixtures.File(name);
         using var r = GeoTiffReader.Open(path);
-        var info = GeoTiffFixtures.GdalInfo(path, stats: true);
+        var (info, gdal) = GeoTiffFixtures.GdalReport(name, FixtureNames);
         var size = info.GetProperty("size").EnumerateArray().Select(e => e.GetInt32()).ToArray();
         Assert.Equal([r.Grid.Width, r.Grid.Height], size);
         var gt = GeoTiffFixtures.GeoTransform(info);
@@ -218,7 +245,6 @@ public class GeoTiffReaderTests
         Assert.Equal(band.GetProperty("type").GetString(), r.DataType.ToString());
         Assert.Equal(GeoTiffFixtures.EpsgOf(info), r.Grid.Crs!.Epsg);
 
-        var gdal = GeoTiffFixtures.GdalValues(path);
         var actual = new double[gdal.Length];
         r.ReadWindow(1, r.Grid.Full, actual);
         Assert.Equal(gdal, actual);

@@ -222,6 +222,120 @@ public class GeoTiffWriterTests
         Directory.Delete(dir, true);
     }
 
+    // Random bytes fill the 4094-entry LZW table many times per tile, so clear codes and width changes all occur;
+    // LibTiff.NET's decoder (inside the reader) and GDAL's libtiff must decode them back exactly.
+    [Theory]
+    [InlineData(RasterDataType.Float64, GeoTiffCompression.Lzw, GeoTiffPredictor.FloatingPoint)]
+    [InlineData(RasterDataType.UInt16, GeoTiffCompression.Lzw, GeoTiffPredictor.Horizontal)]
+    [InlineData(RasterDataType.Byte, GeoTiffCompression.PackBits, GeoTiffPredictor.None)]
+    [InlineData(RasterDataType.Float32, GeoTiffCompression.Deflate, GeoTiffPredictor.FloatingPoint)]
+    public void NoisyDataSurvivesTheEncoders(RasterDataType type, GeoTiffCompression compression, GeoTiffPredictor predictor)
+    {
+        var grid = new RasterGrid(300, 260, GeoTransform.NorthUp(386000, 3548000, 30, 30), CrsRegistry.FromEpsg(4549));
+        var rng = new Random(42);
+        var values = new double[300 * 260];
+        for (var i = 0; i < values.Length; i++)
+        {
+            // Mix noise with runs so PackBits sees both literals and repeats.
+            var v = i % 300 < 40 ? 7 : rng.NextDouble() * 60000;
+            values[i] = type switch
+            {
+                RasterDataType.Byte => Math.Floor(v) % 256,
+                RasterDataType.UInt16 => Math.Floor(v),
+                RasterDataType.Float32 => (float)v,
+                _ => v,
+            };
+        }
+
+        var dir = TestEnvironment.TempDir("gtw-noise");
+        var path = Path.Combine(dir, "noise.tif");
+        GeoTiffWriter.Write(path, new MemoryRaster(grid, values, type), new GeoTiffWriteOptions(type, null, compression, predictor, BlockSize: 256));
+        using (var r = GeoTiffReader.Open(path))
+        {
+            var back = new double[values.Length];
+            r.ReadWindow(1, r.Grid.Full, back);
+            Assert.Equal(values, back);
+        }
+
+        if (NativeTools.IsAvailable(NativeTools.GdalCli) || TestEnvironment.RequireAll)
+            Assert.Equal(values, GeoTiffFixtures.GdalValues(path));
+        Directory.Delete(dir, true);
+    }
+
+    [RequiresToolFact(NativeTools.GdalCli)]
+    public void RotatedGridsUseModelTransformation()
+    {
+        var t = new GeoTransform(386000, 25.98, 15, 3548000, 15, -25.98);
+        var grid = new RasterGrid(40, 30, t, CrsRegistry.FromEpsg(4549));
+        var dir = TestEnvironment.TempDir("gtw-rot");
+        var path = Path.Combine(dir, "rot.tif");
+        GeoTiffWriter.Write(path, new MemoryRaster(grid, new double[1200]), new GeoTiffWriteOptions(RasterDataType.Byte, BlockSize: 16));
+        var gt = GeoTiffFixtures.GeoTransform(GeoTiffFixtures.GdalInfo(path));
+        Assert.Equal(t.ToArray(), gt);
+        using var r = GeoTiffReader.Open(path);
+        Assert.Equal(t, r.Grid.Transform);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void WritesMultiBandBigTiff()
+    {
+        var dir = TestEnvironment.TempDir("gtw-multi");
+        var path = Path.Combine(dir, "multi.tif");
+        var bands = Enumerable.Range(1, 3).Select(b => Pattern(RasterDataType.Int16, -1).Select(v => v < 0 ? v : v * b).ToArray()).ToArray();
+        using (var w = GeoTiffWriter.Create(path, Grid, new GeoTiffWriteOptions(RasterDataType.Int16, -1, BlockSize: 64, BigTiff: true, BandCount: 3)))
+        {
+            Parallel.For(0, 3, b => w.WriteWindow(b + 1, Grid.Full, bands[b]));
+            w.Complete();
+        }
+
+        using (var r = GeoTiffReader.Open(path))
+        {
+            Assert.True(r.IsBigTiff);
+            Assert.Equal(3, r.BandCount);
+            Assert.Equal(GeoTiffPlanarConfig.Separate, r.PlanarConfig);
+            for (var b = 1; b <= 3; b++)
+            {
+                var back = new double[Grid.Width * Grid.Height];
+                r.ReadWindow(b, Grid.Full, back);
+                Assert.Equal(bands[b - 1], back);
+                if (NativeTools.IsAvailable(NativeTools.GdalCli) || TestEnvironment.RequireAll)
+                    Assert.Equal(bands[b - 1], GeoTiffFixtures.GdalValues(path, b));
+            }
+        }
+
+        Directory.Delete(dir, true);
+    }
+
+    // A user-defined CRS read from a fixture (TM and LCC, no EPSG code) is written back as user-defined GeoKeys with
+    // the same parameters.
+    [Theory]
+    [InlineData("crs_tm")]
+    [InlineData("crs_lcc")]
+    [InlineData("crs_albers")]
+    public void UserDefinedProjectionsRoundTrip(string fixture)
+    {
+        SpatialReference crs;
+        using (var src = GeoTiffReader.Open(GeoTiffFixtures.File(fixture))) crs = src.Grid.Crs!;
+        var grid = Grid with { Crs = crs };
+        var dir = TestEnvironment.TempDir("gtw-crs");
+        var path = Path.Combine(dir, "crs.tif");
+        GeoTiffWriter.Write(path, new MemoryRaster(grid, new double[grid.Width * grid.Height]), new GeoTiffWriteOptions(RasterDataType.Byte));
+        using var r = GeoTiffReader.Open(path);
+        var a = (ProjNet.CoordinateSystems.ProjectedCoordinateSystem)crs.System;
+        var b = Assert.IsType<ProjNet.CoordinateSystems.ProjectedCoordinateSystem>(r.Grid.Crs!.System);
+        Assert.Equal(a.Projection.ClassName, b.Projection.ClassName);
+        for (var i = 0; i < a.Projection.NumParameters; i++)
+        {
+            var p = a.Projection.GetParameter(i);
+            Assert.Equal(p.Value, b.Projection.GetParameter(p.Name).Value, 12);
+        }
+
+        Assert.Equal(a.GeographicCoordinateSystem.HorizontalDatum.Ellipsoid.InverseFlattening,
+            b.GeographicCoordinateSystem.HorizontalDatum.Ellipsoid.InverseFlattening, 9);
+        Directory.Delete(dir, true);
+    }
+
     [Fact]
     public void ParallelWritesOfManyBlocksReadBackEqual()
     {

@@ -63,6 +63,14 @@ t multi_band $f EPSG:4549 -ot Float32 -a_nodata -9999 -b 1 -b 1 -b 1 $strips -co
 # Internal overviews (gdaladdo writes them into the file).
 t overviews $i EPSG:4549 -ot Byte -a_nodata 0 $tiled -co COMPRESS=LZW
 gdaladdo -q -r nearest overviews.tif 2 4
+# Sparse file: gdalwarp writes the top-left data into a SPARSE_OK file; it fills the tiles of its warp chunk (the
+# first two tile columns) and leaves the last tile column unwritten (offset and byte count 0), which GDAL reads as
+# nodata (-5).
+rm -f sparse.tif sparse_part.tif
+gdal_create -q -of GTiff -outsize 150 100 -bands 1 -ot Int16 -a_nodata -5 -a_srs EPSG:4549 -a_ullr 500000 3503000 504500 3500000 $tiled -co SPARSE_OK=TRUE sparse.tif
+gdal_translate -q -of GTiff -a_srs EPSG:4549 -srcwin 0 0 64 32 $i sparse_part.tif
+gdalwarp -q -srcnodata 0 sparse_part.tif sparse.tif
+rm -f sparse_part.tif
 # Unreadable files.
 t bad_jpeg $i EPSG:4549 -ot Byte $tiled -co COMPRESS=JPEG
 if gdal_translate --formats >/dev/null 2>&1 && gdalinfo --format GTiff 2>/dev/null | grep -q ZSTD; then

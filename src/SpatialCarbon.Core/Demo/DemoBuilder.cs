@@ -90,11 +90,7 @@ public static class DemoBuilder
 
             progress.WriteLine();
             progress.WriteLine("demo: building overviews");
-            // The writer builds overview blocks with Parallel.For on the current scheduler; an exclusive scheduler
-            // makes it write them one at a time in block order, so two builds give identical files.
-            Parallel.For(0, writers.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, i =>
-                Task.Factory.StartNew(() => writers[i].Complete(), CancellationToken.None, TaskCreationOptions.None,
-                    new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler).GetAwaiter().GetResult());
+            Parallel.For(0, writers.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => writers[i].Complete());
         }
         finally
         {

@@ -1,5 +1,6 @@
 using SkiaSharp;
 using SpatialCarbon.Cli;
+using SpatialCarbon.Cli.Rendering;
 using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Demo;
 using SpatialCarbon.Core.Raster;
@@ -23,9 +24,9 @@ public sealed class RenderCommandTests(DemoWorkspaceFixture fixture)
         using var bitmap = SKBitmap.Decode(png);
         using var reader = GeoTiffReader.Open(fixture.Workspace.LandUse(2020));
         var grid = reader.Grid;
-        var scale = (700.0 - Cli.Rendering.QuickLookRenderer.LegendWidth) / Math.Max(grid.Width, grid.Height);
+        var scale = (700.0 - QuickLookRenderer.LegendWidth) / Math.Max(grid.Width, grid.Height);
         var mapWidth = (int)Math.Round(grid.Width * scale);
-        Assert.Equal(mapWidth + Cli.Rendering.QuickLookRenderer.LegendWidth, bitmap.Width);
+        Assert.Equal(mapWidth + QuickLookRenderer.LegendWidth, bitmap.Width);
         Assert.Equal((int)Math.Round(grid.Height * scale), bitmap.Height);
 
         // The middle of Taihu (120.2 E, 31.2 N) is drawn in the CLCD water colour, the sea off Rudong in white.

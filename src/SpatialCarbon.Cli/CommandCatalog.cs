@@ -8,9 +8,11 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return DemoCommand.Create();
         yield return InfoCommand.Create();
-        yield return CrsCommand.Create();
         yield return ZonalCommand.Create();
         yield return CarbonCommand.Create();
+        yield return RenderCommand.Create();
+        yield return CrsCommand.Create();
     }
 }

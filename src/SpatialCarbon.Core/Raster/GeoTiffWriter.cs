@@ -187,7 +187,11 @@ public sealed class GeoTiffWriter : IDisposable
     private void WriteBlock(int band, int block, byte[] buffer, int samplesPerRow, int rows, int blocksPerPlane)
     {
         var encoded = TiffBlockEncoder.Encode(buffer, samplesPerRow, rows, Options.DataType, Options.Compression, Options.Predictor);
-        var index = (band - 1) * blocksPerPlane + block;
+        WriteEncodedBlock((band - 1) * blocksPerPlane + block, encoded);
+    }
+
+    private void WriteEncodedBlock(int index, byte[] encoded)
+    {
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed || completed, this);
@@ -280,22 +284,34 @@ public sealed class GeoTiffWriter : IDisposable
             var down = (height + bh - 1) / bh;
             var levelWidth = width;
             var levelHeight = height;
-            Parallel.For(0, across * down * Options.BandCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            // Blocks are computed in parallel, a chunk at a time, but written in block order: tile offsets then do not
+            // depend on thread timing, so two writes of the same data give byte-identical files.
+            var total = across * down * Options.BandCount;
+            var chunk = Math.Max(1, Environment.ProcessorCount) * 4;
+            var encoded = new byte[chunk][];
+            for (var first = 0; first < total; first += chunk)
             {
-                var band = i / (across * down) + 1;
-                var block = i % (across * down);
-                var w = new RasterWindow(block % across * bw, block / across * bh,
-                    Math.Min(bw, levelWidth - block % across * bw), Math.Min(bh, levelHeight - block / across * bh));
-                var values = new double[w.CellCount];
-                OverviewBuilder.ComputeWindow(src, band, w, Options.Overviews, Options.NoData, values);
-                var size = Options.DataType.SizeInBytes();
-                var rows = Options.Tiled ? bh : w.Height;
-                var buffer = new byte[bw * rows * size];
-                if (w.Width < bw || w.Height < rows) SampleConverter.Fill(Options.DataType, Options.NoData ?? 0, buffer, 0, bw * rows);
-                for (var r = 0; r < w.Height; r++)
-                    SampleConverter.FromDouble(Options.DataType, values.AsSpan(r * w.Width, w.Width), buffer, r * bw);
-                WriteBlock(band, block, buffer, bw, rows, across * down);
-            });
+                var count = Math.Min(chunk, total - first);
+                var start = first;
+                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+                {
+                    var i = start + k;
+                    var band = i / (across * down) + 1;
+                    var block = i % (across * down);
+                    var w = new RasterWindow(block % across * bw, block / across * bh,
+                        Math.Min(bw, levelWidth - block % across * bw), Math.Min(bh, levelHeight - block / across * bh));
+                    var values = new double[w.CellCount];
+                    OverviewBuilder.ComputeWindow(src, band, w, Options.Overviews, Options.NoData, values);
+                    var size = Options.DataType.SizeInBytes();
+                    var rows = Options.Tiled ? bh : w.Height;
+                    var buffer = new byte[bw * rows * size];
+                    if (w.Width < bw || w.Height < rows) SampleConverter.Fill(Options.DataType, Options.NoData ?? 0, buffer, 0, bw * rows);
+                    for (var r = 0; r < w.Height; r++)
+                        SampleConverter.FromDouble(Options.DataType, values.AsSpan(r * w.Width, w.Width), buffer, r * bw);
+                    encoded[k] = TiffBlockEncoder.Encode(buffer, bw, rows, Options.DataType, Options.Compression, Options.Predictor);
+                });
+                for (var k = 0; k < count; k++) WriteEncodedBlock(start + k, encoded[k]);
+            }
             if (!tif.WriteDirectory()) throw new IOException($"cannot write overview {level + 1} of {Path}: {CapturingTiffErrorHandler.TakeLastError()}");
             level++;
         }

@@ -103,8 +103,13 @@ public static class CarbonWorkflow
                 Crs = baseline.Grid.Crs?.Label,
                 Inputs = new Dictionary<string, string?>
                 {
-                    ["baseline"] = q.Baseline, ["alternate"] = q.Alternate, ["pools"] = q.Pools, ["zones"] = q.Zones,
-                    ["forest_type"] = q.ForestType, ["stand_age"] = q.StandAge, ["growth"] = q.GrowthTable,
+                    ["baseline"] = q.Baseline,
+                    ["alternate"] = q.Alternate,
+                    ["pools"] = q.Pools,
+                    ["zones"] = q.Zones,
+                    ["forest_type"] = q.ForestType,
+                    ["stand_age"] = q.StandAge,
+                    ["growth"] = q.GrowthTable,
                 }.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!),
             };
 

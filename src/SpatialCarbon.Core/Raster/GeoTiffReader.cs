@@ -115,8 +115,10 @@ public sealed class GeoTiffReader : IRasterSource
             double sx = (double)layout.Width / ov.Width, sy = (double)layout.Height / ov.Height;
             var transform = t with
             {
-                PixelWidth = t.PixelWidth * sx, RowRotation = t.RowRotation * sy,
-                ColumnRotation = t.ColumnRotation * sx, PixelHeight = t.PixelHeight * sy,
+                PixelWidth = t.PixelWidth * sx,
+                RowRotation = t.RowRotation * sy,
+                ColumnRotation = t.ColumnRotation * sx,
+                PixelHeight = t.PixelHeight * sy,
             };
             var grid = new RasterGrid(ov.Width, ov.Height, transform, Grid.Crs);
             return new GeoTiffReader(Path, dir, ov, grid, NoData, cache, IsBigTiff, [], tif);

@@ -63,6 +63,10 @@ internal static class ZonalCommand
                 $"no field '{request.IdField}' (fields: {string.Join(", ", zones.Fields.Select(f => f.Name))})");
         if (zones.Issues.Any) stderr.WriteLine($"zonal: {request.Zones}: {zones.Issues}");
 
+        // A zone without a usable geometry still gets its row (of zeros, with a warning from the engine).
+        if (zones.Issues.SkippedFeatures.Count > 0)
+            zones = zones with { Features = [.. zones.Features.Concat(zones.Issues.SkippedFeatures).OrderBy(f => f.Id)] };
+
         var geometries = ToRasterCrs(zones, values.Grid.Crs, values.Grid.CellWidth, stderr);
         var ids = zones.Features.Select(f => IdText(f.Attributes.GetValueOrDefault(idField.Name))).ToArray();
         var warnings = 0;

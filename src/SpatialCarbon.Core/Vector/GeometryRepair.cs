@@ -18,6 +18,8 @@ public static class GeometryRepair
         IEnumerable<SourceFeature> source, int srid, IEnumerable<string>? readerDetails = null)
     {
         var features = new List<VectorFeature>();
+        var skipped = new List<VectorFeature>();
+        var factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(srid);
         var details = new List<string>(readerDetails ?? []);
         int invalid = 0, repaired = 0, empty = 0, omitted = 0;
 
@@ -35,6 +37,7 @@ public static class GeometryRepair
             if (f.Geometry is null || f.Geometry.IsEmpty)
             {
                 empty++;
+                skipped.Add(new VectorFeature(f.Id, factory.CreatePolygon(), f.Attributes));
                 Detail($"feature {f.Id}: {problem}, skipped");
                 continue;
             }
@@ -42,6 +45,7 @@ public static class GeometryRepair
             if (problem is not null) invalid++;
             if (geometry is null)
             {
+                skipped.Add(new VectorFeature(f.Id, factory.CreatePolygon(), f.Attributes));
                 Detail($"feature {f.Id}: {problem}; repair left no valid geometry, skipped");
                 continue;
             }
@@ -54,7 +58,7 @@ public static class GeometryRepair
         }
 
         if (omitted > 0) details.Add($"... {omitted} more detail line(s) not listed");
-        return (features, new GeometryIssues(invalid, repaired, empty, details));
+        return (features, new GeometryIssues(invalid, repaired, empty, details, skipped));
     }
 
     // The geometry to keep (null: none) and what was wrong with the source geometry (null: nothing).

@@ -86,6 +86,30 @@ public class ZonalCommandTests
     }
 
     [RequiresToolFact(NativeTools.LibGdal)]
+    public void A_zone_without_geometry_gets_a_row_of_zeros_and_a_warning()
+    {
+        var (code, _, stderr, dir) = Run("zonal", "--raster", "{dir}/r.asc", "--zones", "{dir}/z.geojson", "--id-field", "name",
+            "--stats", "count,sum");
+        Assert.True(code == 0, stderr);
+        File.WriteAllText(Path.Combine(dir, "z2.geojson"), Zones.Replace("""{"name":"away","code":3},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}""",
+            """{"name":"nothing","code":3},"geometry":null""", StringComparison.Ordinal));
+        var stdout = new StringWriter();
+        var err = new StringWriter();
+        var root = new System.CommandLine.RootCommand();
+        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
+        code = CliRunner.Run(root, ["zonal", "--raster", Path.Combine(dir, "r.asc"), "--zones", Path.Combine(dir, "z2.geojson"),
+            "--id-field", "name", "--stats", "count,sum"], stdout, err);
+        Assert.True(code == 0, err.ToString());
+        var csv = stdout.ToString();
+        Assert.Equal(4, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(0.0, Row(csv, "nothing")["count"]);
+        Assert.Equal(0.0, Row(csv, "nothing")["sum"]);
+        Assert.Equal(15.0, Row(csv, "whole")["count"]);
+        Assert.Contains("warning: zone nothing", err.ToString());
+        Assert.Contains("1 empty or missing skipped", err.ToString());
+    }
+
+    [RequiresToolFact(NativeTools.LibGdal)]
     public void Geopackage_output_carries_the_statistics()
     {
         var (code, _, stderr, dir) = Run("zonal", "--raster", "{dir}/r.asc", "--zones", "{dir}/z.geojson", "--id-field", "code",

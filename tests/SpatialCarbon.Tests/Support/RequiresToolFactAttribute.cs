@@ -27,12 +27,37 @@ public static class NativeTools
     public const string GdalCli = "gdal-bin";
     public const string LibGdal = "libgdal32";
 
-    public static bool IsAvailable(string tool) => tool switch
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Probed = new();
+
+    /// <summary>Whether the tool really works here: the library loads, the program runs (a file that merely exists
+    /// is not enough, so a machine with GDAL masked out is told apart from one that has it).</summary>
+    public static bool IsAvailable(string tool) => Probed.GetOrAdd(tool, t => t switch
     {
-        GdalCli => OnPath("gdalinfo") && OnPath("ogrinfo") && OnPath("gdal_translate"),
-        LibGdal => File.Exists("/usr/lib/x86_64-linux-gnu/libgdal.so.32") || File.Exists("/usr/lib/aarch64-linux-gnu/libgdal.so.32"),
-        _ => OnPath(tool),
-    };
+        GdalCli => Runs("gdalinfo", "--version") && Runs("ogrinfo", "--version") && OnPath("gdal_translate") && OnPath("ogr2ogr"),
+        LibGdal => LibraryLoads("libgdal.so.32"),
+        _ => OnPath(t),
+    });
+
+    private static bool LibraryLoads(string name)
+    {
+        if (!System.Runtime.InteropServices.NativeLibrary.TryLoad(name, out var handle)) return false;
+        System.Runtime.InteropServices.NativeLibrary.Free(handle);
+        return true;
+    }
+
+    private static bool Runs(string program, params string[] args)
+    {
+        if (!OnPath(program)) return false;
+        try
+        {
+            Run(program, args);
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
 
     public static string InstallHint(string tool) => tool switch
     {

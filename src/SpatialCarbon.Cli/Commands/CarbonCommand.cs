@@ -37,9 +37,9 @@ internal static class CarbonCommand
         var c = new Command("stock", "Carbon stock of one land-use raster") { lulc, pools, zones, layer, id, output, noMaps, threads };
         c.SetAction(p =>
         {
-            var s = CarbonWorkflow.Run(new CarbonRequest(p.GetValue(lulc)!, null, p.GetValue(pools)!, p.GetValue(output)!,
+            var s = ConsoleProgress.Run(p.InvocationConfiguration.Error, "carbon stock", progress => CarbonWorkflow.Run(new CarbonRequest(p.GetValue(lulc)!, null, p.GetValue(pools)!, p.GetValue(output)!,
                 Zones: p.GetValue(zones), ZoneLayer: p.GetValue(layer), IdField: p.GetValue(id), WriteMaps: !p.GetValue(noMaps),
-                Threads: p.GetValue(threads)), DatasetOpener.OpenRaster, p.InvocationConfiguration.Error, ReadZones);
+                Threads: p.GetValue(threads)), DatasetOpener.OpenRaster, p.InvocationConfiguration.Error, ReadZones, progress));
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"stock {s.BaselineTotal_mg_c:F1} Mg C over {s.ValidArea_ha:F1} ha; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
             return CliRunner.Ok;
@@ -76,11 +76,11 @@ internal static class CarbonCommand
         };
         c.SetAction(p =>
         {
-            var s = CarbonWorkflow.Run(new CarbonRequest(p.GetValue(baseline)!, p.GetValue(alternate)!, p.GetValue(pools)!, p.GetValue(output)!,
+            var s = ConsoleProgress.Run(p.InvocationConfiguration.Error, "carbon change", progress => CarbonWorkflow.Run(new CarbonRequest(p.GetValue(baseline)!, p.GetValue(alternate)!, p.GetValue(pools)!, p.GetValue(output)!,
                 p.GetValue(y0), p.GetValue(y1), p.GetValue(price), p.GetValue(rate), p.GetValue(priceChange),
                 p.GetValue(zones), p.GetValue(layer), p.GetValue(id), p.GetValue(align),
                 p.GetValue(forestType), p.GetValue(standAge), p.GetValue(growth), ParseCodes(p.GetValue(forestClasses)),
-                ParseTypeCodes(p.GetValue(typeCodes)), !p.GetValue(noMaps), p.GetValue(threads)), DatasetOpener.OpenRaster, p.InvocationConfiguration.Error, ReadZones);
+                ParseTypeCodes(p.GetValue(typeCodes)), !p.GetValue(noMaps), p.GetValue(threads)), DatasetOpener.OpenRaster, p.InvocationConfiguration.Error, ReadZones, progress));
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"change {s.ChangeTotal_mg_c:F1} Mg C ({s.ChangeTotal_mg_co2e:F1} t CO2e); baseline {s.BaselineTotal_mg_c:F1}, alternate {s.AlternateTotal_mg_c:F1}; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
             return CliRunner.Ok;

@@ -11,8 +11,9 @@ namespace SpatialCarbon.Core.Carbon;
 /// the HTML report; the GeoTIFFs are moved into place only when everything else has succeeded.</summary>
 public static class CarbonWorkflow
 {
+    /// <param name="progress">Reports the fraction done of the main block-wise pass (the long part).</param>
     public static CarbonSummary Run(CarbonRequest q, Func<string, IRasterSource> open, TextWriter? log = null,
-        Func<string, string?, VectorLayer>? readZones = null)
+        Func<string, string?, VectorLayer>? readZones = null, IProgress<double>? progress = null)
     {
         var isChange = q.Alternate is not null;
         Valuation? valuation = null;
@@ -62,8 +63,8 @@ public static class CarbonWorkflow
             var t0 = System.Diagnostics.Stopwatch.StartNew();
             var totals = isChange
                 ? CarbonBalance.Change(baseline, alternate!, pools,
-                    new CarbonMaps(Map("baseline_density.tif"), Map("alternate_density.tif"), Map("change.tif")), options)
-                : CarbonBalance.Stock(baseline, pools, Map("density.tif"), options);
+                    new CarbonMaps(Map("baseline_density.tif"), Map("alternate_density.tif"), Map("change.tif")), options with { Progress = progress })
+                : CarbonBalance.Stock(baseline, pools, Map("density.tif"), options with { Progress = progress });
             log?.WriteLine($"pass over {baseline.Grid.Width}x{baseline.Grid.Height} cells: {t0.Elapsed.TotalSeconds:F1} s");
 
             ForestGrowthRaster? growthRaster = null;

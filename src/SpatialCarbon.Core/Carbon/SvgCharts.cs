@@ -12,12 +12,14 @@ public static class SvgCharts
     /// <summary>Horizontal bars around a zero axis: uptake green, loss red; labels on the left.</summary>
     public static string Bars(IReadOnlyList<(string Label, double Value)> bars, string unit)
     {
-        const int rowH = 18, labelW = 180, plotW = 420, pad = 6;
+        const int rowH = 18, labelW = 240, plotW = 420, pad = 6;
         var h = bars.Count * rowH + 2 * pad + 20;
         var max = bars.Count == 0 ? 1 : Math.Max(bars.Max(b => Math.Abs(b.Value)), 1e-12);
         var hasNeg = bars.Any(b => b.Value < 0);
-        var zeroX = labelW + (hasNeg ? plotW / 2.0 : 0);
-        var scale = (hasNeg ? plotW / 2.0 : plotW) / max;
+        var hasPos = bars.Any(b => b.Value > 0);
+        // Bars grow from the zero line: centred when signs are mixed, at the right edge when all are losses.
+        var zeroX = labelW + (hasNeg && hasPos ? plotW / 2.0 : hasNeg ? plotW : 0);
+        var scale = (hasNeg && hasPos ? plotW / 2.0 : plotW) / max;
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelW + plotW + 110}\" height=\"{h}\" font-family=\"sans-serif\" font-size=\"11\">");
         for (var i = 0; i < bars.Count; i++)
@@ -28,7 +30,8 @@ public static class SvgCharts
             var x = v >= 0 ? zeroX : zeroX - w;
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelW - 4}\" y=\"{y + 12}\" text-anchor=\"end\">{WebUtility.HtmlEncode(label)}</text>");
             sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(x)}\" y=\"{y + 2}\" width=\"{F(Math.Max(w, 0.5))}\" height=\"{rowH - 4}\" fill=\"{(v >= 0 ? "#2e7d32" : "#c62828")}\"><title>{WebUtility.HtmlEncode(label)}: {v.ToString("N1", CultureInfo.InvariantCulture)} {unit}</title></rect>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(v >= 0 ? x + w + 3 : x - 3)}\" y=\"{y + 12}\" text-anchor=\"{(v >= 0 ? "start" : "end")}\" fill=\"#444\">{v.ToString("N0", CultureInfo.InvariantCulture)}</text>");
+            // Values sit in their own column right of the plot, so they never run into the labels or each other.
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelW + plotW + 8}\" y=\"{y + 12}\" fill=\"#444\">{v.ToString("N0", CultureInfo.InvariantCulture)}</text>");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(zeroX)}\" y1=\"{pad}\" x2=\"{F(zeroX)}\" y2=\"{h - 20}\" stroke=\"#333\"/>");

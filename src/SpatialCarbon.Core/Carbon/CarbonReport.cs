@@ -24,7 +24,7 @@ public sealed record CarbonReport(
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").Append(E(Title)).Append("</title>");
-        sb.Append("<style>body{font-family:sans-serif;margin:2em;max-width:980px;color:#222}table{border-collapse:collapse;margin:1em 0}"
+        sb.Append("<style>body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif;margin:2em;max-width:980px;color:#222}table{border-collapse:collapse;margin:1em 0}"
             + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}"
             + ".pos{color:#1b5e20}.neg{color:#b71c1c}h2{margin-top:2em}</style></head><body>");
         sb.Append("<h1>").Append(E(Title)).Append("</h1><table>");

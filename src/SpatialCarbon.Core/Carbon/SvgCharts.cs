@@ -21,7 +21,7 @@ public static class SvgCharts
         var zeroX = labelW + (hasNeg && hasPos ? plotW / 2.0 : hasNeg ? plotW : 0);
         var scale = (hasNeg && hasPos ? plotW / 2.0 : plotW) / max;
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelW + plotW + 110}\" height=\"{h}\" font-family=\"sans-serif\" font-size=\"11\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelW + plotW + 110}\" height=\"{h}\" font-family=\"Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif\" font-size=\"11\">");
         for (var i = 0; i < bars.Count; i++)
         {
             var (label, v) = bars[i];
@@ -54,7 +54,7 @@ public static class SvgCharts
         var band = string.Join(' ', years.Select(y => $"{F(X(y.Year))},{F(Y(y.GainP95_mg_c))}"))
             + " " + string.Join(' ', years.Reverse().Select(y => $"{F(X(y.Year))},{F(Y(y.GainP5_mg_c))}"));
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" font-family=\"sans-serif\" font-size=\"11\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" font-family=\"Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif\" font-size=\"11\">");
         sb.Append(CultureInfo.InvariantCulture, $"<polygon points=\"{band}\" fill=\"#81c784\" fill-opacity=\"0.45\"><title>P5–P95</title></polygon>");
         sb.Append(CultureInfo.InvariantCulture, $"<path d=\"{Path(y => y.GainP50_mg_c)}\" fill=\"none\" stroke=\"#1b5e20\" stroke-width=\"2\"/>");
         sb.Append(CultureInfo.InvariantCulture, $"<path d=\"{Path(y => y.Gain_mg_c)}\" fill=\"none\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>");

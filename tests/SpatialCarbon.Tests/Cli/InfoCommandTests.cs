@@ -25,8 +25,7 @@ public sealed class InfoCommandTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var root = new System.CommandLine.RootCommand();
-        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
+        var root = CommandCatalog.CreateRoot();
         var code = CliRunner.Run(root, args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }

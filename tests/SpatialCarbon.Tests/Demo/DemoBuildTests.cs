@@ -125,8 +125,7 @@ public sealed class DemoBuildTests(DemoWorkspaceFixture fixture)
     [Fact]
     public void SecondRunReusesTheWorkspaceAndPrintsAreasAndCarbonPerCity()
     {
-        var root = new System.CommandLine.RootCommand();
-        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
+        var root = CommandCatalog.CreateRoot();
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         var code = CliRunner.Run(root, ["demo", "--workspace", fixture.Workspace.Folder, "--scale", $"{DemoWorkspaceFixture.Scale}"], stdout, stderr);
         Assert.Equal(CliRunner.Ok, code);

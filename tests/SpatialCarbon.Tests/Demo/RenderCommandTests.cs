@@ -15,8 +15,7 @@ public sealed class RenderCommandTests(DemoWorkspaceFixture fixture)
     public void RendersAPngOfTheRightSizeWithTaihuInWaterColour()
     {
         var png = Path.Combine(TestEnvironment.TempDir("render"), "lu.png");
-        var root = new System.CommandLine.RootCommand();
-        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
+        var root = CommandCatalog.CreateRoot();
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         var code = CliRunner.Run(root, ["render", fixture.Workspace.LandUse(2020), "--out", png, "--max-size", "700"], stdout, stderr);
         Assert.Equal(CliRunner.Ok, code);
@@ -46,8 +45,7 @@ public sealed class RenderCommandTests(DemoWorkspaceFixture fixture)
     [Fact]
     public void MissingRasterIsBadInput()
     {
-        var root = new System.CommandLine.RootCommand();
-        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
+        var root = CommandCatalog.CreateRoot();
         var stderr = new StringWriter();
         var code = CliRunner.Run(root, ["render", "/nonexistent/x.tif", "--out", "/tmp/x.png"], new StringWriter(), stderr);
         Assert.Equal(CliRunner.BadInput, code);

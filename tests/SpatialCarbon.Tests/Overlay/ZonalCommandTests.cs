@@ -33,8 +33,7 @@ public class ZonalCommandTests
         File.WriteAllText(Path.Combine(dir, "r.asc"), Raster);
         File.WriteAllText(Path.Combine(dir, "z.geojson"), Zones);
         var full = args.Select(a => a.Replace("{dir}", dir, StringComparison.Ordinal)).ToArray();
-        var root = new System.CommandLine.RootCommand();
-        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
+        var root = CommandCatalog.CreateRoot();
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var code = CliRunner.Run(root, full, stdout, stderr);
@@ -95,8 +94,7 @@ public class ZonalCommandTests
             """{"name":"nothing","code":3},"geometry":null""", StringComparison.Ordinal));
         var stdout = new StringWriter();
         var err = new StringWriter();
-        var root = new System.CommandLine.RootCommand();
-        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
+        var root = CommandCatalog.CreateRoot();
         code = CliRunner.Run(root, ["zonal", "--raster", Path.Combine(dir, "r.asc"), "--zones", Path.Combine(dir, "z2.geojson"),
             "--id-field", "name", "--stats", "count,sum"], stdout, err);
         Assert.True(code == 0, err.ToString());
@@ -168,8 +166,7 @@ public class ZonalCommandTests
         var dir = TestEnvironment.TempDir("zonal-bad");
         File.WriteAllText(Path.Combine(dir, "r.asc"), Raster);
         File.WriteAllText(Path.Combine(dir, "z.geojson"), "{ this is not json");
-        var root = new System.CommandLine.RootCommand();
-        foreach (var c in CommandCatalog.All()) root.Subcommands.Add(c);
+        var root = CommandCatalog.CreateRoot();
         var stderr = new StringWriter();
         var code = CliRunner.Run(root, ["zonal", "--raster", Path.Combine(dir, "r.asc"), "--zones", Path.Combine(dir, "z.geojson"), "--id-field", "x"], new StringWriter(), stderr);
         Assert.Equal(2, code);

@@ -64,12 +64,12 @@ public static class ZonalEngine
             for (var r = 0; r < rows; r++) rowAreas[r] = grid.CellArea_m2(row0 + r);
 
             var windows = plan.Windows(band);
-            var next = -1;
             var activeNow = active.ToArray();
+            // Worker w takes windows w, w + workers, ...: a fixed assignment, so each worker's float64 sums (and the
+            // merged result) are the same from run to run, unlike a work queue whose interleaving varies.
             Parallel.For(0, workers, parallel, w =>
             {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < windows.Count)
+                for (var i = w; i < windows.Count; i += workers)
                 {
                     var window = windows[i];
                     var cells = (int)window.CellCount;

@@ -67,7 +67,9 @@ public static class GeometryRepair
         if (f.Geometry is null || f.Geometry.IsEmpty)
             return (f, null, f.Note ?? (f.Geometry is null ? "no geometry" : "empty geometry"));
         var reason = InvalidReason(f.Geometry);
-        if (reason is null && f.Note is null) return (f, f.Geometry.Copy(), null);
+        // Readers hand over geometries they built and do not keep, so a valid one is passed on as it is (a copy of
+        // every zone costs a tenth of a second on 2,000 zones).
+        if (reason is null && f.Note is null) return (f, f.Geometry, null);
         var problem = string.Join("; ", new[] { f.Note, reason }.Where(s => s is not null));
         Geometry? fixedGeometry;
         try

@@ -56,7 +56,7 @@ internal static class ZonalCommand
 
         using var values = DatasetOpener.OpenRaster(request.Raster);
         using var weights = request.Weights is null ? null : DatasetOpener.OpenRaster(request.Weights);
-        var zones = ReadZones(request.Zones, request.Layer);
+        var zones = DatasetOpener.ReadVector(request.Zones, request.Layer);
         var idField = zones.Fields.FirstOrDefault(f => f.Name == request.IdField)
             ?? zones.Fields.FirstOrDefault(f => f.Name.Equals(request.IdField, StringComparison.OrdinalIgnoreCase))
             ?? throw new InputException(request.Zones, $"layer {zones.Name}",
@@ -108,8 +108,6 @@ internal static class ZonalCommand
         if (dir is not null && !Directory.Exists(dir)) throw new InputException(path, null, $"folder {dir} does not exist");
         return ext;
     }
-
-    private static VectorLayer ReadZones(string path, string? layer) => DatasetOpener.ReadVector(path, layer);
 
     /// <summary>The zones' geometries in the raster's CRS (see <see cref="ZoneReprojection"/>).</summary>
     private static Geometry[] ToRasterCrs(VectorLayer zones, SpatialReference? rasterCrs, double cellSize, TextWriter stderr)

@@ -13,7 +13,7 @@ public static class DemoBuilder
     private const int BandRows = 256;
 
     /// <summary>A fixed last_change for gpkg_contents, so that the GeoPackage holds no build time.</summary>
-    public const string ZonesTimestamp = "2026-01-01T00:00:00.000Z";
+    public static readonly DateTime ZonesTimestamp = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public static DemoManifest Build(DemoWorkspace workspace, TextWriter progress)
     {
@@ -31,8 +31,7 @@ public static class DemoBuilder
         progress.WriteLine($"demo: rasters written ({clock.Elapsed.TotalSeconds:0.0} s)");
 
         var layers = ZoneGenerator.Generate(inputs, water, land, workspace.Seed);
-        GeoPackageWriter.Write(workspace.Zones, layers);
-        FixTimestamps(workspace.Zones);
+        GeoPackageWriter.Write(workspace.Zones, layers, ZonesTimestamp);
         progress.WriteLine($"demo: zones written: {string.Join(", ", layers.Select(l => $"{l.Name} {l.Features.Count}"))} ({clock.Elapsed.TotalSeconds:0.0} s)");
 
         var areas = LandUseSynthesizer.Years.Select(y =>
@@ -96,16 +95,5 @@ public static class DemoBuilder
         {
             foreach (var w in writers) w?.Dispose();
         }
-    }
-
-    /// <summary>Replaces the build time the GeoPackage writer stamps into gpkg_contents by a fixed value.</summary>
-    private static void FixTimestamps(string gpkg)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = gpkg, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE gpkg_contents SET last_change = $t";
-        command.Parameters.AddWithValue("$t", ZonesTimestamp);
-        command.ExecuteNonQuery();
     }
 }

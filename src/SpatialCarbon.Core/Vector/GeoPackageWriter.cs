@@ -13,14 +13,20 @@ public static class GeoPackageWriter
     private const string GeometryColumn = "geom";
     private const int FirstCustomSrsId = 100000;
 
-    /// <summary>Writes the layers to a new GeoPackage, replacing any file at <paramref name="path"/>.</summary>
-    public static void Write(string path, IReadOnlyList<VectorLayer> layers) => Build(path, layers, append: false);
+    /// <summary>Writes the layers to a new GeoPackage, replacing any file at <paramref name="path"/>.
+    /// <paramref name="lastChange"/> is stamped into gpkg_contents (default: now); pass a fixed time for
+    /// reproducible, byte-identical files.</summary>
+    public static void Write(string path, IReadOnlyList<VectorLayer> layers, DateTime? lastChange = null) =>
+        Build(path, layers, append: false, lastChange);
 
     /// <summary>Adds layers to an existing GeoPackage (one this writer or GDAL made); the layer names must be new.</summary>
-    public static void AddLayers(string path, IReadOnlyList<VectorLayer> layers) => Build(path, layers, append: true);
+    public static void AddLayers(string path, IReadOnlyList<VectorLayer> layers, DateTime? lastChange = null) =>
+        Build(path, layers, append: true, lastChange);
 
-    private static void Build(string path, IReadOnlyList<VectorLayer> layers, bool append)
+    private static void Build(string path, IReadOnlyList<VectorLayer> layers, bool append, DateTime? lastChange)
     {
+        var stamp = (lastChange ?? DateTime.UtcNow).ToUniversalTime()
+            .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var names = layers.Select(l => l.Name).ToArray();
         var duplicate = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"two layers are named '{duplicate.Key}'", nameof(layers));
@@ -36,7 +42,7 @@ public static class GeoPackageWriter
                 Execute(connection, append ? "BEGIN;" : "PRAGMA application_id = 1196444487; PRAGMA user_version = 10300; BEGIN;");
                 if (append) EnsureNewNames(connection, path, names);
                 else CreateMetadata(connection);
-                foreach (var layer in layers) WriteLayer(connection, layer, SrsId(connection, layer));
+                foreach (var layer in layers) WriteLayer(connection, layer, SrsId(connection, layer), stamp);
                 Execute(connection, "COMMIT;");
             }
 
@@ -120,7 +126,7 @@ public static class GeoPackageWriter
         command.ExecuteNonQuery();
     }
 
-    private static void WriteLayer(SqliteConnection connection, VectorLayer layer, int srsId)
+    private static void WriteLayer(SqliteConnection connection, VectorLayer layer, int srsId, string lastChange)
     {
         var table = GeoPackageReader.Quote(layer.Name);
         var typeName = GeometryTypeName(layer.Features);
@@ -132,11 +138,12 @@ public static class GeoPackageWriter
         using (var command = connection.CreateCommand())
         {
             command.CommandText = """
-                INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id)
-                VALUES ($t, 'features', $t, $minx, $miny, $maxx, $maxy, $srs);
+                INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change, min_x, min_y, max_x, max_y, srs_id)
+                VALUES ($t, 'features', $t, $lc, $minx, $miny, $maxx, $maxy, $srs);
                 INSERT INTO gpkg_geometry_columns VALUES ($t, $g, $type, $srs, 0, 0);
                 """;
             command.Parameters.AddWithValue("$t", layer.Name);
+            command.Parameters.AddWithValue("$lc", lastChange);
             command.Parameters.AddWithValue("$g", GeometryColumn);
             command.Parameters.AddWithValue("$type", typeName);
             command.Parameters.AddWithValue("$srs", srsId);

@@ -7,7 +7,8 @@ public static class TestEnvironment
     public static bool RequireAll => Environment.GetEnvironmentVariable("SPATIALCARBON_REQUIRE_ALL") == "1";
 
     /// <summary>The repository root (the folder holding SpatialCarbon.sln).</summary>
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot { get; } = SpatialCarbon.Core.Demo.DemoWorkspace.FindRepositoryRoot()
+        ?? throw new InvalidOperationException("SpatialCarbon.sln not found above " + AppContext.BaseDirectory);
 
     /// <summary>../shared/data beside the repository.</summary>
     public static string SharedData => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data"));
@@ -18,12 +19,5 @@ public static class TestEnvironment
         var dir = Path.Combine(Path.GetTempPath(), "spatialcarbon-tests", $"{name}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         return dir;
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SpatialCarbon.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("SpatialCarbon.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -92,6 +92,25 @@ public class GeoPackageWriterTests
         Assert.DoesNotContain("Warning", validate, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AFixedLastChangeGivesByteIdenticalFiles()
+    {
+        var dir = TestEnvironment.TempDir("gpkg-stamp");
+        var stamp = new DateTime(2026, 1, 1, 8, 30, 0, DateTimeKind.Utc);
+        var a = Path.Combine(dir, "a.gpkg");
+        var b = Path.Combine(dir, "b.gpkg");
+        GeoPackageWriter.Write(a, [SampleLayer()], stamp);
+        Thread.Sleep(20);
+        GeoPackageWriter.Write(b, [SampleLayer()], stamp);
+
+        Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={a};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT last_change FROM gpkg_contents";
+        Assert.Equal("2026-01-01T08:30:00.000Z", command.ExecuteScalar());
+    }
+
     private static VectorLayer SampleLayer()
     {
         Polygon Box(double x, double y, double size) => Factory.CreatePolygon([new(x, y), new(x + size, y), new(x + size, y + size), new(x, y + size), new(x, y)]);

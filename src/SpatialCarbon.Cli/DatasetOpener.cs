@@ -29,6 +29,15 @@ public static class DatasetOpener
         return ReadVector(path, layer, (p, l) => VectorFile.Read(p, l, crs), new OgrVectorSource().Read);
     }
 
+    /// <summary>Reads a vector layer as decoded, geometries unrepaired, for zone preparation; the readers are chosen as
+    /// by <see cref="ReadVector(string, string?, SpatialReference?)"/>.</summary>
+    /// <exception cref="InputException">Neither reader can read it; the message says why for both.</exception>
+    public static SourceLayer ReadVectorSource(string path, string? layer = null, SpatialReference? crs = null)
+    {
+        RequireExists(path);
+        return WithFallback(path, p => VectorFile.ReadSource(p, layer, crs), p => new OgrVectorSource().ReadSource(p, layer));
+    }
+
     /// <summary>The layer names of a vector dataset, by the same choice of reader as <see cref="ReadVector(string, string?, SpatialReference?)"/>.</summary>
     public static IReadOnlyList<string> ListLayers(string path)
     {

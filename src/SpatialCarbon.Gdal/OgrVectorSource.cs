@@ -2,12 +2,14 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using SpatialCarbon.Core;
 using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Core.Zoning.Preparation;
 
 namespace SpatialCarbon.Gdal;
 
 /// <summary>Reads any vector format OGR opens (KML, FileGDB through OpenFileGDB, DXF, MapInfo, GeoJSON, shapefile,
 /// ...) into a <see cref="VectorLayer"/>: geometries through WKB into NetTopologySuite, fields typed, and every
-/// geometry through Core's <see cref="GeometryRepair"/> like the managed readers' (repairs and skips counted).</summary>
+/// geometry through Core's <see cref="GeometryRepair"/> like the managed readers' (repairs and skips counted); unclosed
+/// rings closed as the managed readers close them (<see cref="RingClosure"/>).</summary>
 public sealed unsafe class OgrVectorSource : IVectorSource
 {
     private const int OftInteger = 0;
@@ -36,17 +38,20 @@ public sealed unsafe class OgrVectorSource : IVectorSource
         }
     }
 
-    public VectorLayer Read(string path, string? layer = null)
+    public VectorLayer Read(string path, string? layer = null) => ReadSource(path, layer).Repaired();
+
+    public SourceLayer ReadSource(string path, string? layer = null)
     {
         var dataset = Open(path);
         try
         {
             var handle = FindLayer(dataset, path, layer);
             var name = LayerName(handle);
-            var (crs, srid) = GdalCrs.From(GdalNative.OGR_L_GetSpatialRef(handle), path, $"layer {name}");
+            var (crs, _) = GdalCrs.From(GdalNative.OGR_L_GetSpatialRef(handle), path, $"layer {name}");
             var fields = ReadFields(GdalNative.OGR_L_GetLayerDefn(handle));
             var source = new List<SourceFeature>();
             var wkb = new WKBReader();
+            var closing = new WKBReader { IsStrict = false };
 
             GdalNative.OGR_L_ResetReading(handle);
             nint feature;
@@ -55,8 +60,8 @@ public sealed unsafe class OgrVectorSource : IVectorSource
                 try
                 {
                     var fid = GdalNative.OGR_F_GetFID(feature);
-                    var geometry = ReadGeometry(GdalNative.OGR_F_GetGeometryRef(feature), wkb, path, $"layer {name} feature {fid}");
-                    source.Add(new SourceFeature(fid, geometry, ReadAttributes(feature, fields)));
+                    var (geometry, note) = ReadGeometry(GdalNative.OGR_F_GetGeometryRef(feature), wkb, closing, path, $"layer {name} feature {fid}");
+                    source.Add(new SourceFeature(fid, geometry, ReadAttributes(feature, fields), note));
                 }
                 finally
                 {
@@ -64,8 +69,7 @@ public sealed unsafe class OgrVectorSource : IVectorSource
                 }
             }
 
-            var (features, issues) = GeometryRepair.Apply(source, srid);
-            return new VectorLayer(path, name, crs, fields.Select(f => f.Definition).ToArray(), features, issues);
+            return new SourceLayer(path, name, crs, fields.Select(f => f.Definition).ToArray(), source, []);
         }
         finally
         {
@@ -150,9 +154,9 @@ public sealed unsafe class OgrVectorSource : IVectorSource
         return tz >= 2 ? DateTime.SpecifyKind(local.AddMinutes(-(tz - 100) * 15), DateTimeKind.Utc) : local;
     }
 
-    private static Geometry? ReadGeometry(nint geometry, WKBReader reader, string path, string record)
+    private static (Geometry? Geometry, string? Note) ReadGeometry(nint geometry, WKBReader reader, WKBReader closing, string path, string record)
     {
-        if (geometry == 0 || GdalNative.OGR_G_IsEmpty(geometry) != 0) return null;
+        if (geometry == 0 || GdalNative.OGR_G_IsEmpty(geometry) != 0) return (null, null);
 
         // Arcs and curve polygons (FileGDB, DXF) have no NetTopologySuite type: OGR linearises them first.
         var linear = GdalNative.OGR_G_HasCurveGeometry(geometry, 1) != 0 ? GdalNative.OGR_G_GetLinearGeometry(geometry, 0, 0) : 0;
@@ -168,8 +172,8 @@ public sealed unsafe class OgrVectorSource : IVectorSource
 
             try
             {
-                var parsed = reader.Read(bytes);
-                return parsed.IsEmpty ? null : parsed;
+                var (parsed, note) = RingClosure.Decode(() => reader.Read(bytes), () => closing.Read(bytes));
+                return (parsed.IsEmpty ? null : parsed, note);
             }
             catch (Exception e) when (e is ParseException or ArgumentException or InvalidOperationException)
             {

@@ -141,5 +141,5 @@ internal static class CarbonCommand
     }
 
     /// <summary>Reads zones with the managed readers, and formats only GDAL reads (KML, FileGDB, ...) with OGR.</summary>
-    internal static VectorLayer ReadZones(string path, string? layer) => DatasetOpener.ReadVector(path, layer);
+    internal static SourceLayer ReadZones(string path, string? layer) => DatasetOpener.ReadVectorSource(path, layer);
 }

@@ -5,6 +5,7 @@ using SpatialCarbon.Core;
 using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Overlay;
 using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Core.Zoning.Preparation;
 using SpatialCarbon.Gdal;
 using Spectre.Console;
 
@@ -56,19 +57,15 @@ internal static class ZonalCommand
 
         using var values = DatasetOpener.OpenRaster(request.Raster);
         using var weights = request.Weights is null ? null : DatasetOpener.OpenRaster(request.Weights);
-        var zones = DatasetOpener.ReadVector(request.Zones, request.Layer);
-        var idField = zones.Fields.FirstOrDefault(f => f.Name == request.IdField)
-            ?? zones.Fields.FirstOrDefault(f => f.Name.Equals(request.IdField, StringComparison.OrdinalIgnoreCase))
-            ?? throw new InputException(request.Zones, $"layer {zones.Name}",
-                $"no field '{request.IdField}' (fields: {string.Join(", ", zones.Fields.Select(f => f.Name))})");
-        if (zones.Issues.Any) stderr.WriteLine($"zonal: {request.Zones}: {zones.Issues}");
+        var zones = ZonePreparation.Prepare(DatasetOpener.ReadVectorSource(request.Zones, request.Layer), values.Grid.Crs, request.IdField);
+        if (zones.Report.Any) stderr.WriteLine($"zonal: {request.Zones}: {zones.Report}");
+        foreach (var w in zones.Report.Warnings) stderr.WriteLine($"zonal: warning: {w}");
+        if (values.Grid.Crs is null && zones.Crs is not null)
+            stderr.WriteLine("zonal: warning: the raster has no CRS; the zones' coordinates are taken as they are");
 
-        // A zone without a usable geometry still gets its row (of zeros, with a warning from the engine).
-        if (zones.Issues.SkippedFeatures.Count > 0)
-            zones = zones with { Features = [.. zones.Features.Concat(zones.Issues.SkippedFeatures).OrderBy(f => f.Id)] };
-
-        var geometries = ToRasterCrs(zones, values.Grid.Crs, values.Grid.CellWidth, stderr);
-        var ids = zones.Features.Select(f => IdText(f.Attributes.GetValueOrDefault(idField.Name))).ToArray();
+        // A zone without a usable geometry still has its row (of zeros, with a warning from the engine).
+        var geometries = zones.Geometries;
+        var ids = zones.Ids;
         var warnings = 0;
         var run = new ZonalRunOptions
         {
@@ -76,7 +73,7 @@ internal static class ZonalCommand
             Warning = w =>
             {
                 if (++warnings <= MaxWarningLines)
-                    stderr.WriteLine($"zonal: warning: zone {ids[w.Zone]} (feature {zones.Features[w.Zone].Id}): {w.Problem}");
+                    stderr.WriteLine($"zonal: warning: zone {ids[w.Zone]} (feature {zones.Zones[w.Zone].FeatureId}): {w.Problem}");
             },
         };
 
@@ -89,10 +86,10 @@ internal static class ZonalCommand
                 GeoPackageWriter.Write(request.Out!, [ZonalLayer.WithStatistics(zones, results, statistics)]);
                 break;
             case ".csv":
-                ZonalCsvWriter.Write(request.Out!, idField.Name, ids, results, statistics);
+                ZonalCsvWriter.Write(request.Out!, zones.IdField!, ids, results, statistics);
                 break;
             default:
-                ZonalCsvWriter.Write(stdout, idField.Name, ids, results, statistics);
+                ZonalCsvWriter.Write(stdout, zones.IdField!, ids, results, statistics);
                 break;
         }
 
@@ -108,20 +105,4 @@ internal static class ZonalCommand
         if (dir is not null && !Directory.Exists(dir)) throw new InputException(path, null, $"folder {dir} does not exist");
         return ext;
     }
-
-    /// <summary>The zones' geometries in the raster's CRS (see <see cref="ZoneReprojection"/>).</summary>
-    private static Geometry[] ToRasterCrs(VectorLayer zones, SpatialReference? rasterCrs, double cellSize, TextWriter stderr)
-    {
-        if ((zones.Crs is null) != (rasterCrs is null))
-            stderr.WriteLine($"zonal: warning: {(zones.Crs is null ? "the zones have" : "the raster has")} no CRS; coordinates are taken as they are");
-        return ZoneReprojection.ToRasterCrs(zones.Features.Select(f => f.Geometry), zones.Crs, rasterCrs, cellSize);
-    }
-
-    private static string IdText(object? value) => value switch
-    {
-        null => "",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 }

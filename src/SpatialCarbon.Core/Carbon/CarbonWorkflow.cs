@@ -13,7 +13,7 @@ public static class CarbonWorkflow
 {
     /// <param name="progress">Reports the fraction done of the main block-wise pass (the long part).</param>
     public static CarbonSummary Run(CarbonRequest q, Func<string, IRasterSource> open, TextWriter? log = null,
-        Func<string, string?, VectorLayer>? readZones = null, IProgress<double>? progress = null)
+        Func<string, string?, SourceLayer>? readZones = null, IProgress<double>? progress = null)
     {
         var isChange = q.Alternate is not null;
         Valuation? valuation = null;
@@ -44,7 +44,8 @@ public static class CarbonWorkflow
         }
 
         var zones = q.Zones is null ? null : CarbonZones.Load(q.Zones, q.ZoneLayer, q.IdField, baseline.Grid.Crs, read: readZones);
-        if (zones is { Issues.Any: true }) log?.WriteLine($"{q.Zones}: {zones.Issues}");
+        if (zones is { Report.Any: true }) log?.WriteLine($"{q.Zones}: {zones.Report}");
+        foreach (var w in zones?.Report.Warnings ?? []) log?.WriteLine($"{q.Zones}: warning: {w}");
         using var forestType = q.ForestType is null ? null : open(q.ForestType);
         using var standAge = q.StandAge is null ? null : open(q.StandAge);
         var options = new CarbonRunOptions(q.Threads);
@@ -139,7 +140,7 @@ public static class CarbonWorkflow
     }
 
     public static ScenarioResult RunScenario(ScenarioRequest q, Func<string, IRasterSource> open, TextWriter? log = null,
-        Func<string, string?, VectorLayer>? readZones = null)
+        Func<string, string?, SourceLayer>? readZones = null)
     {
         var pools = CarbonPoolTable.Read(q.Pools);
         var scenario = ScenarioFile.Read(q.ScenarioPath);
@@ -162,7 +163,7 @@ public static class CarbonWorkflow
                 if (z.Geometries.Count == 0)
                     throw new InputException(q.ScenarioPath, iv.Name, $"no zone of {iv.Zones} passes the filter");
                 // Overlapping zones must not count the same land twice: overlay their union.
-                var union = new CarbonZones(z.Path, z.IdField, ["union"], [UnaryUnionOp.Union(z.Geometries)], z.Issues);
+                var union = z with { Ids = ["union"], Geometries = [UnaryUnionOp.Union(z.Geometries)] };
                 m = union.Run(lulc, null, pools, new ZonalRunOptions { MaxDegreeOfParallelism = options.Threads })[0].Transitions;
             }
 

@@ -3,41 +3,30 @@ using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Overlay;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Core.Zoning.Preparation;
 
 namespace SpatialCarbon.Core.Carbon;
 
-/// <summary>A zone layer made ready for a raster: ids from a field, optional attribute filter, geometries transformed
-/// (edges densified) into the raster's CRS.</summary>
-public sealed record CarbonZones(string Path, string IdField, IReadOnlyList<string> Ids, IReadOnlyList<Geometry> Geometries, GeometryIssues Issues)
+/// <summary>A zone layer made ready for a raster through <see cref="ZonePreparation"/>: ids from a field, optional
+/// attribute filter, geometries prepared in the raster's CRS.</summary>
+public sealed record CarbonZones(string Path, string IdField, IReadOnlyList<string> Ids, IReadOnlyList<Geometry> Geometries, PreparationReport Report)
 {
     /// <summary>Reads the layer (with <paramref name="read"/> when given, e.g. a GDAL fallback; else the managed
-    /// readers), keeps the features passing <paramref name="filter"/> and transforms them into the raster's CRS.</summary>
+    /// readers), keeps the features passing <paramref name="filter"/> and prepares them in the raster's CRS.</summary>
     public static CarbonZones Load(string path, string? layer, string? idField, SpatialReference? rasterCrs, ZoneFilter? filter = null,
-        Func<string, string?, VectorLayer>? read = null)
+        Func<string, string?, SourceLayer>? read = null)
     {
-        var l = read is null ? VectorFile.Read(path, layer) : read(path, layer);
-        // Exact name first, then a unique case-insensitive match (KML's 'Name', shapefiles' upper-case DBF names).
-        string Field(string name, string role) =>
-            l.Fields.FirstOrDefault(f => f.Name == name)?.Name
-            ?? (l.Fields.Where(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)).ToArray() is [var only] ? only.Name : null)
-            ?? throw new InputException(path, layer ?? l.Name, $"no field '{name}' {role}(fields: {string.Join(", ", l.Fields.Select(f => f.Name))})");
-        idField = idField is null ? null : Field(idField, "");
-        if (filter is not null) filter = filter with { Field = Field(filter.Field, "to filter on ") };
-        var layerCrs = l.Crs ?? throw new InputException(path, l.Name, "the layer has no CRS; every coordinate must know its CRS");
+        var l = read is null ? VectorFile.ReadSource(path, layer) : read(path, layer);
+        if (l.Crs is null) throw new InputException(path, l.Name, "the layer has no CRS; every coordinate must know its CRS");
         var target = rasterCrs ?? throw new InputException(path, l.Name, "the raster has no CRS, zones cannot be placed on it");
-        var reprojector = new GeometryReprojector(layerCrs, target);
-        var ids = new List<string>();
-        var geoms = new List<Geometry>();
-        foreach (var f in l.Features)
+        if (filter is not null)
         {
-            if (filter is not null && !filter.Matches(f.Attributes.GetValueOrDefault(filter.Field))) continue;
-            var id = idField is null ? f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : Convert.ToString(f.Attributes.GetValueOrDefault(idField), System.Globalization.CultureInfo.InvariantCulture) ?? "";
-            ids.Add(id);
-            geoms.Add(reprojector.IsIdentity ? f.Geometry : reprojector.Transform(f.Geometry, GeometryReprojector.SuggestedDensifyDistance(f.Geometry, 0)));
+            var field = l.Field(filter.Field).Name;
+            l = l with { Features = l.Features.Where(f => filter.Matches(f.Attributes.GetValueOrDefault(field))).ToArray() };
         }
 
-        return new CarbonZones(path, idField ?? "fid", ids, geoms, l.Issues);
+        var zones = ZonePreparation.Prepare(l, target, idField);
+        return new CarbonZones(path, zones.IdField ?? "fid", zones.Ids, zones.Geometries, zones.Report);
     }
 
     /// <summary>Stocks (and change, when <paramref name="alternate"/> is given) per zone through the exact zonal engine.</summary>

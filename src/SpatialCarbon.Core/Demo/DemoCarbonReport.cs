@@ -3,6 +3,7 @@ using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Overlay;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Core.Zoning.Preparation;
 
 namespace SpatialCarbon.Core.Demo;
 
@@ -20,15 +21,14 @@ public static class DemoCarbonReport
     public static IReadOnlyList<CityCarbon> PerCity(DemoWorkspace workspace)
     {
         var pools = CarbonPoolTable.Read(workspace.PoolTable);
-        var admin = VectorFile.Read(workspace.Zones, "admin");
         using var baseline = GeoTiffReader.Open(workspace.LandUse(LandUseSynthesizer.Years[0]));
         using var alternate = GeoTiffReader.Open(workspace.LandUse(LandUseSynthesizer.Years[^1]));
-        var reproject = new GeometryReprojector(admin.Crs ?? CrsRegistry.Cgcs2000, baseline.Grid.Crs ?? CrsRegistry.FromEpsg(4549));
-        var zones = admin.Features.Select(f => reproject.Transform(f.Geometry, 0.002)).ToArray();
+        var admin = ZonePreparation.Prepare(VectorFile.ReadSource(workspace.Zones, "admin"), baseline.Grid.Crs ?? CrsRegistry.FromEpsg(4549));
+        var zones = admin.Geometries;
         var workers = ZonalEngine.Run<ZoneCarbonAccumulator>([baseline, alternate], zones,
-            () => new ZoneCarbonAccumulator(pools, zones.Length, baseline.NoData, alternate.NoData));
+            () => new ZoneCarbonAccumulator(pools, zones.Count, baseline.NoData, alternate.NoData));
         var results = ZoneCarbonAccumulator.MergeAll(workers).Results($"{baseline.Path}, {alternate.Path}");
-        return admin.Features.Select((f, i) => (City: f.Attributes["city"] as string ?? "?", Result: results[i]))
+        return admin.Zones.Select((f, i) => (City: f.Attributes["city"] as string ?? "?", Result: results[i]))
             .GroupBy(x => x.City)
             .Select(g => new CityCarbon(g.Key, g.Sum(x => x.Result.ValidArea_ha), g.Sum(x => x.Result.Baseline_mg_c), g.Sum(x => x.Result.Alternate_mg_c)))
             .OrderBy(c => DemoInputs.CityCodes.TryGetValue(c.City, out var code) ? code : c.City, StringComparer.Ordinal)

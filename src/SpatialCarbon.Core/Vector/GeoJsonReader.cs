@@ -2,6 +2,7 @@ using System.Text.Json;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using SpatialCarbon.Core.Crs;
+using SpatialCarbon.Core.Zoning.Preparation;
 
 namespace SpatialCarbon.Core.Vector;
 
@@ -16,7 +17,9 @@ public sealed class GeoJsonReader : IVectorSource
 
     public IReadOnlyList<string> ListLayers(string path) => [Path.GetFileNameWithoutExtension(path)];
 
-    public VectorLayer Read(string path, string? layer = null)
+    public VectorLayer Read(string path, string? layer = null) => ReadSource(path, layer).Repaired();
+
+    public SourceLayer ReadSource(string path, string? layer = null)
     {
         var name = Path.GetFileNameWithoutExtension(path);
         if (layer is not null && layer != name)
@@ -76,8 +79,7 @@ public sealed class GeoJsonReader : IVectorSource
                 r.Geometry,
                 fields.ToDictionary(fd => fd.Name, fd => AttributeTyping.Convert(r.Properties.GetValueOrDefault(fd.Name), fd.Type)),
                 r.Note));
-            var (repaired, issues) = GeometryRepair.Apply(source, crs.Epsg ?? 0);
-            return new VectorLayer(path, name, crs, fields, repaired, issues);
+            return new SourceLayer(path, name, crs, fields, source.ToArray(), []);
         }
     }
 
@@ -99,7 +101,8 @@ public sealed class GeoJsonReader : IVectorSource
         return (id, geometry, properties, note);
     }
 
-    // A geometry NTS cannot even build (an unclosed ring, too few points) is reported and skipped, not fatal.
+    // Unclosed rings are closed as GDAL closes them (and noted); a geometry NTS cannot build even then is reported
+    // and gives an empty zone, not a fatal error.
     private static (Geometry? Geometry, string? Problem) ReadGeometry(JsonElement element)
     {
         if (element.ValueKind == JsonValueKind.Null) return (null, null);
@@ -109,7 +112,17 @@ public sealed class GeoJsonReader : IVectorSource
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException or NotSupportedException)
         {
-            return (null, $"cannot decode the geometry ({e.Message})");
+            var (fixedGeometry, changes) = GeoJsonRings.Fix(element);
+            if (changes.Closed + changes.EmptyDropped == 0) return (null, $"cannot decode the geometry ({e.Message})");
+            try
+            {
+                var notes = new[] { changes.Closed > 0 ? RingClosure.Note : null, changes.EmptyDropped > 0 ? EmptyPartFilter.DecodeNote : null };
+                return (fixedGeometry.Deserialize<Geometry>(GeometryOptions), string.Join("; ", notes.Where(n => n is not null)));
+            }
+            catch (Exception again) when (again is JsonException or ArgumentException or InvalidOperationException or FormatException or NotSupportedException)
+            {
+                return (null, $"cannot decode the geometry ({e.Message})");
+            }
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using SpatialCarbon.Core.Crs;
+using SpatialCarbon.Core.Zoning.Preparation;
 
 namespace SpatialCarbon.Core.Vector;
 
@@ -18,7 +19,9 @@ public sealed class GeoPackageReader : IVectorSource
         return Layers(path, connection).Select(l => l.Table).ToArray();
     }
 
-    public VectorLayer Read(string path, string? layer = null)
+    public VectorLayer Read(string path, string? layer = null) => ReadSource(path, layer).Repaired();
+
+    public SourceLayer ReadSource(string path, string? layer = null)
     {
         using var connection = Open(path);
         var layers = Layers(path, connection);
@@ -40,6 +43,7 @@ public sealed class GeoPackageReader : IVectorSource
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {select} FROM {Quote(info.Table)}";
         var geoReader = new GeoPackageGeoReader();
+        var closingReader = new GeoPackageGeoReader { RepairRings = true };
         var source = new List<SourceFeature>();
         using (var rows = command.ExecuteReader())
         {
@@ -52,7 +56,8 @@ public sealed class GeoPackageReader : IVectorSource
                 {
                     try
                     {
-                        geometry = geoReader.Read((byte[])rows.GetValue(1));
+                        var blob = (byte[])rows.GetValue(1);
+                        (geometry, note) = RingClosure.Decode(() => geoReader.Read(blob), () => closingReader.Read(blob));
                     }
                     catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or ParseException or IOException)
                     {
@@ -67,8 +72,7 @@ public sealed class GeoPackageReader : IVectorSource
             }
         }
 
-        var (features, issues) = GeometryRepair.Apply(source, crs?.Epsg ?? 0);
-        return new VectorLayer(path, info.Table, crs, fields, features, issues);
+        return new SourceLayer(path, info.Table, crs, fields, source, []);
     }
 
     internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

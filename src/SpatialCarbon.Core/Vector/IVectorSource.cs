@@ -8,6 +8,11 @@ public interface IVectorSource
 
     IReadOnlyList<string> ListLayers(string path);
 
+    /// <summary>Reads a layer (the first when <paramref name="layer"/> is null) as decoded, geometries unrepaired:
+    /// the input of <see cref="Zoning.Preparation.ZonePreparation.Prepare"/>.</summary>
+    /// <exception cref="InputException">The file or a record in it cannot be read.</exception>
+    SourceLayer ReadSource(string path, string? layer = null);
+
     /// <summary>Reads a layer (the first when <paramref name="layer"/> is null), repairing invalid geometries.</summary>
     /// <exception cref="InputException">The file or a record in it cannot be read.</exception>
     VectorLayer Read(string path, string? layer = null);

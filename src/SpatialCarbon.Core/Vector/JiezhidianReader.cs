@@ -50,7 +50,9 @@ public sealed class JiezhidianReader : IVectorSource
 
     public IReadOnlyList<string> ListLayers(string path) => [Path.GetFileNameWithoutExtension(path)];
 
-    public VectorLayer Read(string path, string? layer = null)
+    public VectorLayer Read(string path, string? layer = null) => ReadSource(path, layer).Repaired();
+
+    public SourceLayer ReadSource(string path, string? layer = null)
     {
         var name = Path.GetFileNameWithoutExtension(path);
         if (layer is not null && layer != name)
@@ -115,8 +117,7 @@ public sealed class JiezhidianReader : IVectorSource
             source.Add(new SourceFeature(id++, geometry, attributes, note));
         }
 
-        var (features, issues) = GeometryRepair.Apply(source, crs.Epsg ?? 0, details);
-        return new VectorLayer(path, name, crs, Fields, features, issues);
+        return new SourceLayer(path, name, crs, Fields, source, details);
     }
 
     private sealed record Parcel(int Line, string[] Header)

@@ -38,7 +38,9 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
         return ShpEntries(zip).Select(e => Path.GetFileNameWithoutExtension(e.Name)).ToArray();
     }
 
-    public VectorLayer Read(string path, string? layer = null)
+    public VectorLayer Read(string path, string? layer = null) => ReadSource(path, layer).Repaired();
+
+    public SourceLayer ReadSource(string path, string? layer = null)
     {
         if (!IsZip(path))
         {
@@ -66,7 +68,7 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
         return ReadStreams(path, layerName, shpCopy, dbfCopy, ReadEntry(Sibling(zip, stem, ".prj")), ReadEntry(Sibling(zip, stem, ".cpg")));
     }
 
-    private VectorLayer ReadStreams(string path, string layerName, Stream shp, Stream dbf, string? prj, string? cpg)
+    private SourceLayer ReadStreams(string path, string layerName, Stream shp, Stream dbf, string? prj, string? cpg)
     {
         var crs = prj is null ? defaultCrs : ParsePrj(path, prj);
         var details = new List<string>();
@@ -100,8 +102,7 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
             throw new InputException(path, $"layer {layerName} record {source.Count}", $"cannot read the shapefile ({e.Message})", e);
         }
 
-        var (features, issues) = GeometryRepair.Apply(source, crs?.Epsg ?? 0, details);
-        return new VectorLayer(path, layerName, crs, fields, features, issues);
+        return new SourceLayer(path, layerName, crs, fields, source, details);
     }
 
     private static SpatialReference ParsePrj(string path, string prj)

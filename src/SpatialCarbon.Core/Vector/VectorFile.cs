@@ -17,6 +17,16 @@ public static class VectorFile
         return ReaderFor(path, crs).Read(path, layer);
     }
 
+    /// <summary>Reads a layer as decoded, geometries unrepaired, for <see cref="Zoning.Preparation.ZonePreparation"/>;
+    /// the arguments are those of <see cref="Read"/>.</summary>
+    /// <exception cref="InputException">The file cannot be read; <see cref="UnsupportedFormatException"/> for
+    /// formats only GDAL reads.</exception>
+    public static SourceLayer ReadSource(string path, string? layer = null, SpatialReference? crs = null)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path)) throw new InputException(path, null, "file not found");
+        return ReaderFor(path, crs).ReadSource(path, layer);
+    }
+
     public static IReadOnlyList<string> ListLayers(string path)
     {
         if (!File.Exists(path) && !Directory.Exists(path)) throw new InputException(path, null, "file not found");

@@ -15,7 +15,9 @@ public sealed class WktReader(SpatialReference? crs = null) : IVectorSource
 
     public IReadOnlyList<string> ListLayers(string path) => [Path.GetFileNameWithoutExtension(path)];
 
-    public VectorLayer Read(string path, string? layer = null)
+    public VectorLayer Read(string path, string? layer = null) => ReadSource(path, layer).Repaired();
+
+    public SourceLayer ReadSource(string path, string? layer = null)
     {
         var name = Path.GetFileNameWithoutExtension(path);
         if (layer is not null && layer != name)
@@ -62,8 +64,7 @@ public sealed class WktReader(SpatialReference? crs = null) : IVectorSource
             layerCrs = crs ?? throw new InputException(path, null, "WKT carries no CRS: give one (e.g. --crs EPSG:4549) or prefix the geometry with SRID=4549;");
         }
 
-        var (features, issues) = GeometryRepair.Apply(source, layerCrs.Epsg ?? 0);
-        return new VectorLayer(path, name, layerCrs, [], features, issues);
+        return new SourceLayer(path, name, layerCrs, [], source, []);
     }
 
     // A record starts on a non-blank line and ends on the line where its parentheses balance.

@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 using SpatialCarbon.Core.Carbon;
-using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Core.Zoning.Preparation;
 
 namespace SpatialCarbon.Tests.Carbon;
 
@@ -17,7 +17,7 @@ public class CarbonZonesTests
         var alternate = CarbonFixtures.Raster(grid, [2, 2, 5, 2, 2, 1, 5, 2]);
         var f = new GeometryFactory();
         Polygon Box(double x0, double x1) => f.CreatePolygon([new(x0, 3_499_940), new(x1, 3_499_940), new(x1, 3_500_000), new(x0, 3_500_000), new(x0, 3_499_940)]);
-        var zones = new CarbonZones("zones", "name", ["A", "B"], [Box(400_000, 400_045), Box(400_090, 400_120)], GeometryIssues.None);
+        var zones = new CarbonZones("zones", "name", ["A", "B"], [Box(400_000, 400_045), Box(400_090, 400_120)], PreparationReport.None);
         var z = zones.Run(baseline, alternate, Pools);
 
         // A: col 0 rows 0,1 (1→2, 2→2) full; col 1 rows 0,1 (2→2, 2→1) half.
@@ -44,7 +44,7 @@ public class CarbonZonesTests
         // Covers column 0 wholly, column 1 by a third, and column 3 (forest lost by the alternate date) wholly.
         var zone = f.CreatePolygon([new(400_000, 3_499_970), new(400_040, 3_499_970), new(400_040, 3_500_000), new(400_000, 3_500_000), new(400_000, 3_499_970)]);
         var east = f.CreatePolygon([new(400_090, 3_499_970), new(400_120, 3_499_970), new(400_120, 3_500_000), new(400_090, 3_500_000), new(400_090, 3_499_970)]);
-        var zones = new CarbonZones("zones", "id", ["a", "b"], [zone, east], GeometryIssues.None);
+        var zones = new CarbonZones("zones", "id", ["a", "b"], [zone, east], PreparationReport.None);
         var sink = zones.ForestGrowth(raster);
         Assert.Equal(2.82 * 0.09 * (1 + 1.0 / 3), sink[0], 9);
         Assert.Equal(0, sink[1]);

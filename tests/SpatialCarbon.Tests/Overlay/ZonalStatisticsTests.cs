@@ -2,6 +2,7 @@ using NetTopologySuite.Geometries;
 using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Overlay;
 using SpatialCarbon.Core.Raster;
+using SpatialCarbon.Core.Zoning.Preparation;
 
 namespace SpatialCarbon.Tests.Overlay;
 
@@ -105,7 +106,7 @@ public class ZonalStatisticsTests
         // A 0.05° square in CGCS2000 geographic onto a 30 m grid in Gauss-Kruger CM 120E (EPSG:4549).
         var geographic = F.ToGeometry(new Envelope(119.50, 119.55, 32.00, 32.05));
         var gk = CrsRegistry.FromEpsg(4549);
-        var zones = ZoneReprojection.ToRasterCrs([geographic], CrsRegistry.FromEpsg(4490), gk, 30);
+        Geometry[] zones = [new ZoneReprojection(CrsRegistry.FromEpsg(4490), gk).Apply(geographic)];
         var e = zones[0].EnvelopeInternal;
         var grid = new RasterGrid(300, 300, GeoTransform.NorthUp(Math.Floor(e.MinX / 30) * 30 - 600, Math.Ceiling(e.MaxY / 30) * 30 + 600, 30, 30), gk);
         Assert.True(zones[0].NumPoints > 50, "edges are densified before transforming");

@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries;
 using SpatialCarbon.Core.Overlay;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Core.Zoning.Preparation;
 
 namespace SpatialCarbon.Bench;
 
@@ -14,9 +15,12 @@ public static class ZonalProfile
     {
         var raster = Path.Combine(dir, "landcover.tif");
         var zonesPath = Path.Combine(dir, "zones.gpkg");
-        var layer = Phase("read zones (VectorFile.Read)", () => VectorFile.Read(zonesPath));
-        Geometry[] zones = layer.Features.Select(f => f.Geometry).ToArray();
         using var source = GeoTiffReader.Open(raster, 8 << 20);
+        Phase("read zones, repaired (VectorFile.Read)", () => VectorFile.Read(zonesPath));
+        var prepared = Phase("read and prepare zones (VectorFile.ReadSource + ZonePreparation.Prepare)",
+            () => ZonePreparation.Prepare(VectorFile.ReadSource(zonesPath), source.Grid.Crs, "id"));
+        Phase("read and prepare zones, again", () => ZonePreparation.Prepare(VectorFile.ReadSource(zonesPath), source.Grid.Crs, "id"));
+        Geometry[] zones = [.. prepared.Geometries];
         var coverages = Phase("coverage of every zone", () => zones.Select(z => CoverageFraction.Compute(z, source.Grid)).ToArray());
         Phase("coverage of every zone, again", () => zones.Select(z => CoverageFraction.Compute(z, source.Grid)).ToArray());
         Console.WriteLine($"  runs {coverages.Sum(c => c.Runs.Length):N0}, partial cells {coverages.Sum(c => c.Fractions.Length):N0}, covered cells {coverages.Sum(c => c.TotalCoverage()):N0}");

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace SpatialCarbon.Core.Vector;
 
 /// <summary>Makes a GeoJSON geometry that NetTopologySuite refuses decodable, as GDAL would read it: unclosed rings
-/// closed with the rule of <see cref="Zoning.Preparation.RingClosure.Close"/> (the first position appended, repeated
-/// up to the four positions a ring needs), and empty rings and empty polygons of a MultiPolygon dropped (the
+/// of 3 or more positions closed with the rule of <see cref="Zoning.Preparation.RingClosure.Close"/> (the first position
+/// appended, repeated up to the four positions a ring needs), and empty rings and empty polygons of a MultiPolygon dropped (the
 /// decoder refuses them; the other parts are kept).</summary>
 internal sealed class GeoJsonRings
 {
@@ -52,7 +52,8 @@ internal sealed class GeoJsonRings
         EmptyDropped += rings.RemoveAll(r => r is JsonArray { Count: 0 });
         foreach (var ring in rings)
         {
-            if (ring is not JsonArray { Count: > 0 } positions) continue;
+            // Fewer than 3 positions enclose nothing: such a ring stays undecodable and is reported as such.
+            if (ring is not JsonArray { Count: >= 3 } positions) continue;
             var first = positions[0]!;
             if (positions.Count >= 4 && SamePosition(first, positions[^1])) continue;
             Closed++;

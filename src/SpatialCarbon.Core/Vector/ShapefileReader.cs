@@ -5,6 +5,7 @@ using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Dbf;
 using NetTopologySuite.IO.Esri.Shapefiles.Readers;
 using SpatialCarbon.Core.Crs;
+using SpatialCarbon.Core.Zoning.Preparation;
 
 namespace SpatialCarbon.Core.Vector;
 
@@ -50,7 +51,8 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
             var dbf = Sidecar(path, ".dbf") ?? throw new InputException(path, null, "the .dbf file beside the .shp is missing");
             using var shp = File.OpenRead(path);
             using var dbfStream = File.OpenRead(dbf);
-            return ReadStreams(path, name, shp, dbfStream, ReadText(Sidecar(path, ".prj")), ReadText(Sidecar(path, ".cpg")));
+            return ReadStreams(path, name, shp, dbfStream, () => (File.OpenRead(path), File.OpenRead(dbf)),
+                ReadText(Sidecar(path, ".prj")), ReadText(Sidecar(path, ".cpg")));
         }
 
         using var zip = OpenZip(path);
@@ -65,10 +67,13 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
         var dbfEntry = Sibling(zip, stem, ".dbf") ?? throw new InputException(path, entry.FullName, "the .dbf file beside the .shp is missing in the zip");
         using var shpCopy = Copy(entry);
         using var dbfCopy = Copy(dbfEntry);
-        return ReadStreams(path, layerName, shpCopy, dbfCopy, ReadEntry(Sibling(zip, stem, ".prj")), ReadEntry(Sibling(zip, stem, ".cpg")));
+        return ReadStreams(path, layerName, shpCopy, dbfCopy, () => (new MemoryStream(shpCopy.ToArray()), new MemoryStream(dbfCopy.ToArray())),
+            ReadEntry(Sibling(zip, stem, ".prj")), ReadEntry(Sibling(zip, stem, ".cpg")));
     }
 
-    private SourceLayer ReadStreams(string path, string layerName, Stream shp, Stream dbf, string? prj, string? cpg)
+    // reopen gives fresh streams over the same .shp and .dbf, for a second pass over records with unclosed rings.
+    private SourceLayer ReadStreams(string path, string layerName, Stream shp, Stream dbf, Func<(Stream Shp, Stream Dbf)> reopen,
+        string? prj, string? cpg)
     {
         var crs = prj is null ? defaultCrs : ParsePrj(path, prj);
         var details = new List<string>();
@@ -82,20 +87,26 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
         // Invalid shapes are left to GeometryRepair, which repairs and reports them, rather than aborting the read.
         var options = new ShapefileReaderOptions { Encoding = encoding, GeometryBuilderMode = GeometryBuilderMode.IgnoreInvalidShapes };
         var source = new List<SourceFeature>();
+        var unclosed = new Dictionary<int, int>();
         FieldDefinition[] fields;
         try
         {
             using var reader = Shapefile.OpenRead(shp, dbf, options);
             fields = reader.Fields.Select(f => new FieldDefinition(f.Name, TypeOf(f))).ToArray();
             long id = 0;
+            var record = 0;
             while (reader.Read(out var deleted))
             {
+                record++;
                 if (deleted) continue;
                 var attributes = new Dictionary<string, object?>(StringComparer.Ordinal);
                 for (var i = 0; i < fields.Length; i++) attributes[fields[i].Name] = Value(reader.Fields[i].Value, fields[i].Type);
+                if (HasUnclosedRing(reader.Geometry)) unclosed[record] = source.Count;
                 source.Add(new SourceFeature(id, reader.Geometry, attributes));
                 id++;
             }
+
+            if (unclosed.Count > 0) CloseRings(source, unclosed, reopen, options);
         }
         catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or FormatException or NotSupportedException or IndexOutOfRangeException)
         {
@@ -103,6 +114,33 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
         }
 
         return new SourceLayer(path, layerName, crs, fields, source, details);
+    }
+
+    // In IgnoreInvalidShapes mode the NTS reader stands in a ring of four (0, 0) points for an unclosed ring.
+    private static bool HasUnclosedRing(NetTopologySuite.Geometries.Geometry? geometry) =>
+        geometry is NetTopologySuite.Geometries.MultiPolygon m && m.Geometries.Cast<NetTopologySuite.Geometries.Polygon>()
+            .SelectMany(p => p.InteriorRings.Prepend(p.ExteriorRing))
+            .Any(r => r.NumPoints == 4 && r.Coordinates.All(c => c.X == 0 && c.Y == 0));
+
+    // Records with unclosed rings are read again in QuickFixInvalidShapes mode, which closes rings as GDAL does (the
+    // first point appended); the rest keep the strict reading.
+    private static void CloseRings(List<SourceFeature> source, Dictionary<int, int> unclosed, Func<(Stream Shp, Stream Dbf)> reopen,
+        ShapefileReaderOptions options)
+    {
+        var (shp, dbf) = reopen();
+        using (shp)
+        using (dbf)
+        {
+            var closing = new ShapefileReaderOptions { Encoding = options.Encoding, GeometryBuilderMode = GeometryBuilderMode.QuickFixInvalidShapes };
+            using var reader = Shapefile.OpenRead(shp, dbf, closing);
+            var record = 0;
+            while (reader.Read(out _))
+            {
+                record++;
+                if (unclosed.TryGetValue(record, out var index))
+                    source[index] = source[index] with { Geometry = reader.Geometry, Note = RingClosure.Note };
+            }
+        }
     }
 
     private static SpatialReference ParsePrj(string path, string prj)

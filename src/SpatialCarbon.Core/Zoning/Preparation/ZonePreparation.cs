@@ -22,10 +22,9 @@ public static class ZonePreparation
     public static PreparedZones Prepare(SourceLayer layer, SpatialReference? targetCrs, string? idField = null)
     {
         var field = idField is null ? null : layer.Field(idField).Name;
-        NonFiniteCheck.Require(layer);
-
         var target = targetCrs ?? layer.Crs;
         var reprojection = new ZoneReprojection(layer.Crs, target);
+        NonFiniteCheck.Require(layer, reprojection.Changes);
         var srid = target?.Epsg ?? 0;
         var factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(srid);
 

@@ -3,6 +3,7 @@ using SpatialCarbon.Core;
 using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Vector;
 using SpatialCarbon.Core.Zoning.Preparation;
+using SpatialCarbon.Tests.Support;
 using static SpatialCarbon.Tests.Zoning.Preparation.PreparationFixtures;
 
 namespace SpatialCarbon.Tests.Zoning.Preparation;
@@ -35,11 +36,25 @@ public class ZonePreparationTests
     }
 
     [Fact]
-    public void A_projected_coordinate_beyond_1e8_m_is_refused()
+    public void A_projected_coordinate_beyond_1e8_m_is_refused_before_reprojection()
     {
         var bad = Factory.CreatePolygon([new(X0, Y0), new(2e8, Y0), new(X0, Y0 + 10), new(X0, Y0)]);
-        var e = Assert.Throws<InputException>(() => ZonePreparation.Prepare(Layer(Gk, bad), Gk));
+        var e = Assert.Throws<InputException>(() => ZonePreparation.Prepare(Layer(Gk, bad), CrsRegistry.FromEpsg(4490)));
         Assert.Contains("cannot be a coordinate in EPSG:4549", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Zones_used_as_they_are_need_only_be_numbers_a_grid_can_hold()
+    {
+        // GeoJSON without a "crs" member is taken as EPSG:4326 even when its coordinates are projected; with no
+        // reprojection they are used as they are, but 1e300 still is no coordinate.
+        var wgs84 = CrsRegistry.FromEpsg(4326);
+        var projectedLooking = ZonePreparation.Prepare(Layer(wgs84, Square(0, 0, 10)), null);
+        Assert.Equal(100, projectedLooking.Zones[0].Geometry.Area, 9);
+
+        var bad = Factory.CreatePolygon([new(X0, Y0), new(1e300, Y0), new(X0, Y0 + 10), new(X0, Y0)]);
+        var e = Assert.Throws<InputException>(() => ZonePreparation.Prepare(Layer(wgs84, bad), null));
+        Assert.Contains("cannot be a coordinate in any CRS", e.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,6 +79,26 @@ public class ZonePreparationTests
         var path = GeoPackageWithBlob(PolygonWkb((X0, Y0), (X0 + 30, Y0), (X0 + 30, Y0 + 30), (X0, Y0 + 30)));
 
         var zones = ZonePreparation.Prepare(VectorFile.ReadSource(path), Gk, "name");
+
+        Assert.Equal(30 * 30, Assert.Single(zones.Zones).Geometry.Area, 9);
+        Assert.Equal(1, zones.Report.RingsClosed);
+    }
+
+    [Fact]
+    public void An_unclosed_shapefile_ring_is_closed_and_keeps_its_area()
+    {
+        var path = Path.Combine(TestEnvironment.TempDir("zoneprep-shp"), "z.shp");
+        var feature = new NetTopologySuite.Features.Feature(Square(0, 0, 30), new NetTopologySuite.Features.AttributesTable { { "name", "a" } });
+        NetTopologySuite.IO.Esri.Shapefile.WriteAllFeatures([feature], path);
+
+        // One polygon record of 5 points ends at byte 236; its closing point (bytes 220–235) becomes a copy of the point
+        // before it, so the ring is unclosed and, closed again, encloses the same 30 × 30 m.
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal(236, bytes.Length);
+        bytes.AsSpan(204, 16).CopyTo(bytes.AsSpan(220));
+        File.WriteAllBytes(path, bytes);
+
+        var zones = ZonePreparation.Prepare(VectorFile.ReadSource(path, crs: Gk), Gk, "name");
 
         Assert.Equal(30 * 30, Assert.Single(zones.Zones).Geometry.Area, 9);
         Assert.Equal(1, zones.Report.RingsClosed);

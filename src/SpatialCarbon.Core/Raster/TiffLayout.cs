@@ -72,6 +72,8 @@ internal sealed record TiffLayout(
         }
 
         if (bw <= 0 || bh <= 0 || blockBytes <= 0) throw new InputException(path, null, "TIFF directory with an invalid tile or strip size");
+        if (blockBytes > InputLimits.TiffBlockBytes)
+            throw new InputException(path, null, $"a {(tiled ? "tile" : "strip")} of {blockBytes:N0} bytes is larger than the {InputLimits.TiffBlockBytes:N0} accepted (SPATIALCARBON_MAX_TIFF_BLOCK_MB)");
         if (width > MaxSide || height > MaxSide)
             throw new InputException(path, null, $"{width} x {height} cells is larger than the {MaxSide:N0} cells a side the reader accepts");
         var blocks = (long)((width + bw - 1) / bw) * ((height + bh - 1) / bh) * (planar == GeoTiffPlanarConfig.Separate ? spp : 1);

@@ -2,28 +2,14 @@ using Spectre.Console;
 
 namespace SpatialCarbon.Cli;
 
-/// <summary>Progress for long work: a Spectre.Console bar on stderr when it is a terminal, else a plain
-/// "label: N%" line every 10 % once the work has run for two seconds, so that logs of quick runs stay clean.</summary>
+/// <summary>Progress for long work: a Spectre.Console bar on stderr when it is a terminal (cleared when done); nothing
+/// when stderr is a file or a pipe, so that stderr there holds only warnings and the one error line.</summary>
 internal static class ConsoleProgress
 {
     public static T Run<T>(TextWriter stderr, string label, Func<IProgress<double>, T> work)
     {
-        if (Console.IsErrorRedirected || !ReferenceEquals(stderr, Console.Error))
-        {
-            var last = -1;
-            var gate = new object();
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            return work(new InlineProgress(p =>
-            {
-                var tenth = (int)(Math.Clamp(p, 0, 1) * 10);
-                lock (gate)
-                {
-                    if (tenth <= last || clock.ElapsedMilliseconds < 2000) return;
-                    last = tenth;
-                    stderr.WriteLine($"{label}: {tenth * 10}%");
-                }
-            }));
-        }
+        // A log or a pipe gets no progress: an error must stay the one line on stderr that scripts read.
+        if (Console.IsErrorRedirected || !ReferenceEquals(stderr, Console.Error)) return work(new InlineProgress(_ => { }));
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         T result = default!;

@@ -59,6 +59,7 @@ public static class DatasetOpener
     private static void RequireExists(string path)
     {
         if (!File.Exists(path) && !Directory.Exists(path)) throw new InputException(path, null, "file not found");
+        if (FileKind.SpecialKind(path) is { } kind) throw new InputException(path, null, $"is {kind}, not a file that can be read");
     }
 
     private static IRasterSource ManagedRaster(string path)

@@ -72,7 +72,7 @@ internal static class InfoCommand
             ["bounds"] = new JsonArray(b.MinX, b.MinY, b.MaxX, b.MaxY),
             ["block_size"] = new JsonArray(raster.BlockWidth, raster.BlockHeight),
             ["blocks"] = new JsonArray(Ceil(grid.Width, raster.BlockWidth), Ceil(grid.Height, raster.BlockHeight)),
-            ["nodata"] = raster.NoData,
+            ["nodata"] = NoDataNode(raster.NoData),
         };
         if (raster is GeoTiffReader tiff)
         {
@@ -106,6 +106,16 @@ internal static class InfoCommand
 
         return node;
     }
+
+    /// <summary>JSON has no NaN or infinity: written as strings the way gdalinfo -json writes them.</summary>
+    private static JsonNode? NoDataNode(double? noData) => noData switch
+    {
+        null => null,
+        double v when double.IsNaN(v) => "NaN",
+        double v when double.IsPositiveInfinity(v) => "Infinity",
+        double v when double.IsNegativeInfinity(v) => "-Infinity",
+        double v => v,
+    };
 
     internal static JsonObject DescribeVector(string path, string? onlyLayer)
     {

@@ -52,6 +52,7 @@ internal static class ZonalCommand
     internal static int Run(ZonalRequest request, TextWriter stdout, TextWriter stderr)
     {
         var statistics = ZonalStatisticNames.Parse(request.Stats);
+        if (request.Out is not null) SpatialCarbon.Core.IO.OutputGuard.Check(request.Out, [request.Raster, request.Zones, request.Weights]);
         var format = OutputFormat(request.Out);
         var options = new ZonalOptions(statistics, request.DefaultValue, request.MinCoverage);
 

@@ -1,31 +1,18 @@
 using System.Text;
+using SpatialCarbon.Core.IO;
 
 namespace SpatialCarbon.Core.Carbon;
 
-/// <summary>Writes a file through a temporary sibling and renames it at the end, so a failure never leaves a
-/// half-written output behind.</summary>
+/// <summary>Text outputs through <see cref="AtomicFile"/>: UTF-8 without BOM, "\n" line ends.</summary>
 public static class OutputFile
 {
-    public static void WriteText(string path, Action<TextWriter> write)
+    public static void WriteText(string path, Action<TextWriter> write) => AtomicFile.Write(path, temp =>
     {
-        var temp = TempPath(path);
-        try
-        {
-            using (var w = new StreamWriter(temp, false, new UTF8Encoding(false)))
-            {
-                w.NewLine = "\n";
-                write(w);
-            }
+        using var w = new StreamWriter(temp, false, new UTF8Encoding(false));
+        w.NewLine = "\n";
+        write(w);
+    });
 
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
-
-    /// <summary>A temporary name beside <paramref name="path"/> (same folder, so the final move is a rename).</summary>
-    public static string TempPath(string path) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+    /// <summary>A temporary name beside <paramref name="path"/>; see <see cref="AtomicFile.TempPath"/>.</summary>
+    public static string TempPath(string path) => AtomicFile.TempPath(path);
 }

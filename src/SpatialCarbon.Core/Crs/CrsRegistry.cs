@@ -58,6 +58,7 @@ public static partial class CrsRegistry
     public static SpatialReference FromWkt(string wkt)
     {
         CoordinateSystem cs;
+        if (UnbalancedWkt(wkt) is { } problem) throw new FormatException($"cannot parse the CRS WKT ({problem})");
         try
         {
             cs = Factory.CreateFromWkt(wkt);
@@ -72,6 +73,24 @@ public static partial class CrsRegistry
             return known;
         if (CrsIdentifier.TryIdentify(cs) is int matched) return FromEpsg(matched);
         return new SpatialReference(null, cs.Name, wkt, cs);
+    }
+
+    /// <summary>ProjNET's parser loops forever on WKT cut short (a truncated .prj), so brackets and quotes are checked
+    /// first: null when they balance, else what is wrong.</summary>
+    private static string? UnbalancedWkt(string wkt)
+    {
+        var depth = 0;
+        var quoted = false;
+        foreach (var c in wkt)
+        {
+            if (c == '"') quoted = !quoted;
+            else if (quoted) continue;
+            else if (c is '[' or '(') depth++;
+            else if (c is ']' or ')' && --depth < 0) return "a closing bracket without its opening one";
+        }
+
+        if (quoted) return "a quoted name is not closed";
+        return depth > 0 ? "the text ends before its brackets close" : null;
     }
 
     private static SpatialReference? Load(string resource, int? epsg)

@@ -244,10 +244,10 @@ public sealed class GeoTiffReader : IRasterSource
         {
             tif = Tiff.ClientOpen(path, "r", stream, new TiffStream());
         }
-        catch (Exception e) when (e is IOException or EndOfStreamException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception e) when (IsCorruptionSymptom(e))
         {
             stream.Dispose();
-            throw new InputException(path, null, $"corrupt TIFF ({e.Message})", e);
+            throw new InputException(path, "first directory", $"corrupt TIFF: {Describe(e)}", e);
         }
 
         if (tif is null)
@@ -265,10 +265,32 @@ public sealed class GeoTiffReader : IRasterSource
         return tif;
     }
 
+    /// <summary>What LibTiff.NET throws on a malformed directory (self-referencing IFD chains, entry counts past the
+    /// end of the file) rather than returning an error.</summary>
+    private static bool IsCorruptionSymptom(Exception e) =>
+        e is IOException or InvalidDataException or ArgumentException or InvalidOperationException or IndexOutOfRangeException
+            or OverflowException or NullReferenceException or OutOfMemoryException;
+
+    private static string Describe(Exception e) => e switch
+    {
+        InvalidDataException when e.Message.Contains("Loop", StringComparison.OrdinalIgnoreCase) => "the chain of directories loops back on itself",
+        OverflowException or OutOfMemoryException or IndexOutOfRangeException => "a directory's entry count or offset points outside the file",
+        _ => "a directory is malformed",
+    };
+
     private static List<short> FindOverviews(Tiff tif, string path, TiffLayout baseLayout)
     {
         var found = new List<(short Dir, int Width)>();
-        int count = tif.NumberOfDirectories();
+        int count;
+        try
+        {
+            count = tif.NumberOfDirectories();
+        }
+        catch (Exception e) when (IsCorruptionSymptom(e))
+        {
+            throw new InputException(path, "directory chain", $"corrupt TIFF: {Describe(e)}", e);
+        }
+
         for (short d = 1; d < count; d++)
         {
             if (!tif.SetDirectory(d)) break;
@@ -312,7 +334,14 @@ public sealed class GeoTiffReader : IRasterSource
         var pixelIsPoint = keys.GetShort(GeoKeyDirectory.GTRasterType) == 2;
         var matrix = GeoTiffTags.GetDoubles(tif, GeoTiffTags.ModelTransformation);
         if (matrix is { Length: >= 16 })
-            return (new GeoTransform(matrix[3], matrix[0], matrix[1], matrix[7], matrix[4], matrix[5]), pixelIsPoint, crs);
+        {
+            if (!matrix.Take(16).All(double.IsFinite)) throw new InputException(path, "ModelTransformation", "the matrix holds a value that is not a finite number");
+            var m = new GeoTransform(matrix[3], matrix[0], matrix[1], matrix[7], matrix[4], matrix[5]);
+            if (m.PixelWidth * m.PixelHeight - m.RowRotation * m.ColumnRotation == 0)
+                throw new InputException(path, "ModelTransformation", "the matrix is singular (a cell has zero size)");
+            return (m, pixelIsPoint, crs);
+        }
+
         var scale = GeoTiffTags.GetDoubles(tif, GeoTiffTags.ModelPixelScale);
         var tie = GeoTiffTags.GetDoubles(tif, GeoTiffTags.ModelTiepoint);
         if (scale is not { Length: >= 2 } || tie is not { Length: >= 6 })
@@ -322,7 +351,9 @@ public sealed class GeoTiffReader : IRasterSource
             throw new InputException(path, null, "not georeferenced: no ModelPixelScale + ModelTiepoint or ModelTransformation tag");
         }
 
+        if (!double.IsFinite(scale[0]) || !double.IsFinite(scale[1])) throw new InputException(path, "ModelPixelScale", "pixel size is not a finite number");
         if (scale[0] == 0 || scale[1] == 0) throw new InputException(path, "ModelPixelScale", "pixel size is zero");
+        if (!tie.Take(6).All(double.IsFinite)) throw new InputException(path, "ModelTiepoint", "the tie point holds a value that is not a finite number");
         var t = new GeoTransform(tie[3] - tie[0] * scale[0], scale[0], 0, tie[4] + tie[1] * scale[1], 0, -scale[1]);
         return (t, pixelIsPoint, crs);
     }

@@ -72,9 +72,46 @@ internal sealed record TiffLayout(
         }
 
         if (bw <= 0 || bh <= 0 || blockBytes <= 0) throw new InputException(path, null, "TIFF directory with an invalid tile or strip size");
+        if (blockBytes > InputLimits.TiffBlockBytes)
+            throw new InputException(path, null, $"a {(tiled ? "tile" : "strip")} of {blockBytes:N0} bytes is larger than the {InputLimits.TiffBlockBytes:N0} accepted (SPATIALCARBON_MAX_TIFF_BLOCK_MB)");
+        if (width > MaxSide || height > MaxSide)
+            throw new InputException(path, null, $"{width} x {height} cells is larger than the {MaxSide:N0} cells a side the reader accepts");
+        var blocks = (long)((width + bw - 1) / bw) * ((height + bh - 1) / bh) * (planar == GeoTiffPlanarConfig.Separate ? spp : 1);
+        CheckBlockTable(tif, path, tiled, blocks);
         return new TiffLayout(width, height, tiled, bw, bh, spp, planar, type, compression, predictor, blockBytes,
             Int(TiffTag.SUBFILETYPE, 0));
     }
+
+    /// <summary>Largest width or height accepted (GDAL's own limit is 2^31 - 1; this bounds the block tables).</summary>
+    public const int MaxSide = 4_000_000;
+
+    /// <summary>Every block must be listed, and lie inside the file: a forged offset would otherwise read garbage or
+    /// allocate from a forged size.</summary>
+    private static void CheckBlockTable(Tiff tif, string path, bool tiled, long blocks)
+    {
+        var offsets = Longs(tif.GetField(tiled ? TiffTag.TILEOFFSETS : TiffTag.STRIPOFFSETS));
+        var counts = Longs(tif.GetField(tiled ? TiffTag.TILEBYTECOUNTS : TiffTag.STRIPBYTECOUNTS));
+        var kind = tiled ? "tile" : "strip";
+        if (offsets is null || counts is null) throw new InputException(path, null, $"TIFF directory without {kind} offsets or byte counts");
+        if (offsets.Length < blocks || counts.Length < blocks)
+            throw new InputException(path, null, $"the image needs {blocks:N0} {kind}s but the directory lists {Math.Min(offsets.Length, counts.Length):N0}");
+        var fileLength = tif.GetStream() is TiffStream ts ? ts.Size(tif.Clientdata()) : long.MaxValue;
+        for (var i = 0; i < blocks; i++)
+        {
+            if (counts[i] == 0) continue;
+            if (offsets[i] < 0 || counts[i] < 0 || offsets[i] + counts[i] > fileLength)
+                throw new InputException(path, $"{kind} {i}", $"the block lies past the end of the file (offset {offsets[i]:N0}, {counts[i]:N0} bytes, file {fileLength:N0} bytes)");
+        }
+    }
+
+    private static long[]? Longs(FieldValue[]? field) => field is { Length: > 0 } ? field[0].Value switch
+    {
+        long[] l => l,
+        ulong[] u => Array.ConvertAll(u, v => v > long.MaxValue ? -1 : (long)v),
+        int[] i => Array.ConvertAll(i, v => (long)v),
+        uint[] ui => Array.ConvertAll(ui, v => (long)v),
+        _ => null,
+    } : null;
 
     private static string FormatName(int format) => format switch
     {

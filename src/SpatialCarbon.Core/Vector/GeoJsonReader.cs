@@ -29,11 +29,20 @@ public sealed class GeoJsonReader : IVectorSource
         try
         {
             using var stream = File.OpenRead(path);
-            doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            if (stream.Length > InputLimits.GeoJsonBytes)
+                throw new InputException(path, null, $"{stream.Length:N0} bytes is more than the {InputLimits.GeoJsonBytes:N0} accepted for GeoJSON (SPATIALCARBON_MAX_GEOJSON_MB)");
+            doc = JsonDocument.Parse(stream, new JsonDocumentOptions
+            {
+                AllowTrailingCommas = true,
+                CommentHandling = JsonCommentHandling.Skip,
+                MaxDepth = InputLimits.JsonDepth,
+            });
         }
         catch (JsonException e)
         {
-            throw new InputException(path, e.LineNumber is long l ? $"line {l + 1}" : null, $"not valid JSON ({e.Message})", e);
+            // System.Text.Json appends "Path: $ | LineNumber: … | BytePositionInLine: …"; the line goes in the record instead.
+            var what = e.Message.Split(" Path: ", 2)[0].TrimEnd('.');
+            throw new InputException(path, e.LineNumber is long l ? $"line {l + 1}" : null, $"not valid JSON: {what}", e);
         }
         catch (IOException e)
         {
@@ -42,44 +51,51 @@ public sealed class GeoJsonReader : IVectorSource
 
         using (doc)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
-                throw new InputException(path, null, "not GeoJSON: the top-level object has no \"type\"");
-
-            var crs = ReadCrs(path, root);
-            var raw = new List<(long Id, Geometry? Geometry, Dictionary<string, object?> Properties, string? Note)>();
-            switch (typeElement.GetString())
+            try
             {
-                case "FeatureCollection":
-                    if (!root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
-                        throw new InputException(path, null, "FeatureCollection without a \"features\" array");
-                    var index = 0;
-                    foreach (var f in features.EnumerateArray())
-                    {
-                        raw.Add(ReadFeature(path, f, index));
-                        index++;
-                    }
+                var root = doc.RootElement;
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+                    throw new InputException(path, null, "not GeoJSON: the top-level object has no \"type\"");
 
-                    break;
-                case "Feature":
-                    raw.Add(ReadFeature(path, root, 0));
-                    break;
-                default:
-                    var (geometry, note) = ReadGeometry(root);
-                    raw.Add((0, geometry, [], note));
-                    break;
+                var crs = ReadCrs(path, root);
+                var raw = new List<(long Id, Geometry? Geometry, Dictionary<string, object?> Properties, string? Note)>();
+                switch (typeElement.GetString())
+                {
+                    case "FeatureCollection":
+                        if (!root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
+                            throw new InputException(path, null, "FeatureCollection without a \"features\" array");
+                        var index = 0;
+                        foreach (var f in features.EnumerateArray())
+                        {
+                            raw.Add(ReadFeature(path, f, index));
+                            index++;
+                        }
+
+                        break;
+                    case "Feature":
+                        raw.Add(ReadFeature(path, root, 0));
+                        break;
+                    default:
+                        var (geometry, note) = ReadGeometry(root);
+                        raw.Add((0, geometry, [], note));
+                        break;
+                }
+
+                var fieldNames = raw.SelectMany(r => r.Properties.Keys).Distinct().ToArray();
+                var fields = fieldNames
+                    .Select(n => new FieldDefinition(n, AttributeTyping.Infer(raw.Select(r => r.Properties.GetValueOrDefault(n)))))
+                    .ToArray();
+                var source = raw.Select(r => new SourceFeature(
+                    r.Id,
+                    r.Geometry,
+                    fields.ToDictionary(fd => fd.Name, fd => AttributeTyping.Convert(r.Properties.GetValueOrDefault(fd.Name), fd.Type)),
+                    r.Note));
+                return new SourceLayer(path, name, crs, fields, source.ToArray(), []);
             }
-
-            var fieldNames = raw.SelectMany(r => r.Properties.Keys).Distinct().ToArray();
-            var fields = fieldNames
-                .Select(n => new FieldDefinition(n, AttributeTyping.Infer(raw.Select(r => r.Properties.GetValueOrDefault(n)))))
-                .ToArray();
-            var source = raw.Select(r => new SourceFeature(
-                r.Id,
-                r.Geometry,
-                fields.ToDictionary(fd => fd.Name, fd => AttributeTyping.Convert(r.Properties.GetValueOrDefault(fd.Name), fd.Type)),
-                r.Note));
-            return new SourceLayer(path, name, crs, fields, source.ToArray(), []);
+            catch (InvalidOperationException e) when (e.Message.Contains("UTF-8", StringComparison.Ordinal))
+            {
+                throw new InputException(path, null, "holds text that is not valid UTF-8", e);
+            }
         }
     }
 

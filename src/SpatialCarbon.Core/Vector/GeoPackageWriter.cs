@@ -32,26 +32,17 @@ public static class GeoPackageWriter
         if (duplicate is not null) throw new ArgumentException($"two layers are named '{duplicate.Key}'", nameof(layers));
 
         var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        IO.AtomicFile.Write(full, temp =>
         {
-            if (append) File.Copy(full, temp);
-            using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temp, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString()))
-            {
-                connection.Open();
-                Execute(connection, append ? "BEGIN;" : "PRAGMA application_id = 1196444487; PRAGMA user_version = 10300; BEGIN;");
-                if (append) EnsureNewNames(connection, path, names);
-                else CreateMetadata(connection);
-                foreach (var layer in layers) WriteLayer(connection, layer, SrsId(connection, layer), stamp);
-                Execute(connection, "COMMIT;");
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+            if (append) File.Copy(full, temp, overwrite: true);
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temp, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+            connection.Open();
+            Execute(connection, append ? "BEGIN;" : "PRAGMA application_id = 1196444487; PRAGMA user_version = 10300; BEGIN;");
+            if (append) EnsureNewNames(connection, path, names);
+            else CreateMetadata(connection);
+            foreach (var layer in layers) WriteLayer(connection, layer, SrsId(connection, layer), stamp);
+            Execute(connection, "COMMIT;");
+        });
     }
 
     private static void EnsureNewNames(SqliteConnection connection, string path, string[] names)

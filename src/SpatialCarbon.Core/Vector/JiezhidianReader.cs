@@ -83,7 +83,7 @@ public sealed class JiezhidianReader : IVectorSource
                 var parts = text.Split(',').Select(p => p.Trim()).ToArray();
                 if (parts[^1] == "@")
                 {
-                    parcels.Add(new Parcel(lineNo, parts));
+                    parcels.Add(new Parcel(lineNo, JoinNameCommas(parts)));
                 }
                 else
                 {
@@ -118,6 +118,19 @@ public sealed class JiezhidianReader : IVectorSource
         }
 
         return new SourceLayer(path, name, crs, Fields, source, details);
+    }
+
+    /// <summary>Fields of a parcel header: point count, area, id, name, kind, map sheet, land use, class code, "@".</summary>
+    private const int HeaderFields = 9;
+
+    /// <summary>The name is the one free-text field, and vendors do not quote it: extra commas belong to the name, so
+    /// the fields after it are counted from the end.</summary>
+    private static string[] JoinNameCommas(string[] parts)
+    {
+        if (parts.Length <= HeaderFields) return parts;
+        var extra = parts.Length - HeaderFields;
+        var name = string.Join(",", parts[3..(4 + extra)]);
+        return [.. parts[..3], name, .. parts[(4 + extra)..]];
     }
 
     private sealed record Parcel(int Line, string[] Header)

@@ -65,10 +65,13 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
         var stem = entry.FullName[..^4];
         var layerName = Path.GetFileNameWithoutExtension(entry.Name);
         var dbfEntry = Sibling(zip, stem, ".dbf") ?? throw new InputException(path, entry.FullName, "the .dbf file beside the .shp is missing in the zip");
-        using var shpCopy = Copy(entry);
-        using var dbfCopy = Copy(dbfEntry);
+        long inflated = 0;
+        using var shpCopy = Copy(path, entry, ref inflated);
+        using var dbfCopy = Copy(path, dbfEntry, ref inflated);
+        var prj = ReadEntry(path, Sibling(zip, stem, ".prj"), ref inflated);
+        var cpg = ReadEntry(path, Sibling(zip, stem, ".cpg"), ref inflated);
         return ReadStreams(path, layerName, shpCopy, dbfCopy, () => (new MemoryStream(shpCopy.ToArray()), new MemoryStream(dbfCopy.ToArray())),
-            ReadEntry(Sibling(zip, stem, ".prj")), ReadEntry(Sibling(zip, stem, ".cpg")));
+            prj, cpg);
     }
 
     // reopen gives fresh streams over the same .shp and .dbf, for a second pass over records with unclosed rings.
@@ -85,6 +88,7 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
         }
 
         // Invalid shapes are left to GeometryRepair, which repairs and reports them, rather than aborting the read.
+        ShapefileStructure.Check(shp, path, layerName);
         var options = new ShapefileReaderOptions { Encoding = encoding, GeometryBuilderMode = GeometryBuilderMode.IgnoreInvalidShapes };
         var source = new List<SourceFeature>();
         var unclosed = new Dictionary<int, int>();
@@ -108,7 +112,7 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
 
             if (unclosed.Count > 0) CloseRings(source, unclosed, reopen, options);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or FormatException or NotSupportedException or IndexOutOfRangeException)
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or InvalidOperationException or FormatException or NotSupportedException or IndexOutOfRangeException or OverflowException)
         {
             throw new InputException(path, $"layer {layerName} record {source.Count}", $"cannot read the shapefile ({e.Message})", e);
         }
@@ -224,14 +228,24 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
 
     private static ZipArchive OpenZip(string path)
     {
+        ZipArchive zip;
         try
         {
-            return ZipFile.OpenRead(path);
+            zip = ZipFile.OpenRead(path);
         }
         catch (InvalidDataException e)
         {
             throw new InputException(path, null, $"not a readable zip file ({e.Message})", e);
         }
+
+        if (zip.Entries.Count > InputLimits.ZipEntries)
+        {
+            var count = zip.Entries.Count;
+            zip.Dispose();
+            throw new InputException(path, null, $"the zip holds {count:N0} entries, more than the {InputLimits.ZipEntries:N0} accepted (SPATIALCARBON_MAX_ZIP_ENTRIES)");
+        }
+
+        return zip;
     }
 
     private static List<ZipArchiveEntry> ShpEntries(ZipArchive zip) => zip.Entries
@@ -242,18 +256,53 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
     private static ZipArchiveEntry? Sibling(ZipArchive zip, string stem, string extension) =>
         zip.Entries.FirstOrDefault(e => e.FullName.Equals(stem + extension, StringComparison.OrdinalIgnoreCase));
 
-    private static MemoryStream Copy(ZipArchiveEntry entry)
+    private static MemoryStream Copy(string path, ZipArchiveEntry entry, ref long inflated)
     {
+        var limit = ZipEntryLimit(path, entry, inflated);
         var copy = new MemoryStream();
-        using (var s = entry.Open()) s.CopyTo(copy);
+        try
+        {
+            using var s = entry.Open();
+            var buffer = new byte[81920];
+            int n;
+            while ((n = s.Read(buffer)) > 0)
+            {
+                if (copy.Length + n > limit) throw ZipBomb(path, entry, $"inflates past {limit:N0} bytes");
+                copy.Write(buffer, 0, n);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException(path, entry.FullName, "the zip entry is corrupt and cannot be inflated", e);
+        }
+
+        inflated += copy.Length;
         copy.Position = 0;
         return copy;
     }
 
-    private static string? ReadEntry(ZipArchiveEntry? entry)
+    /// <summary>The most bytes <paramref name="entry"/> may inflate to: refused at once when its declared size already
+    /// breaks a limit, and enforced while inflating in case the declared size is forged.</summary>
+    private static long ZipEntryLimit(string path, ZipArchiveEntry entry, long inflatedSoFar)
+    {
+        if (entry.Length > InputLimits.ZipEntryBytes)
+            throw ZipBomb(path, entry, $"declares {entry.Length:N0} bytes, more than the {InputLimits.ZipEntryBytes:N0} accepted (SPATIALCARBON_MAX_ZIP_ENTRY_MB)");
+        if (inflatedSoFar + entry.Length > InputLimits.ZipTotalBytes)
+            throw ZipBomb(path, entry, $"would bring the inflated total past {InputLimits.ZipTotalBytes:N0} bytes (SPATIALCARBON_MAX_ZIP_TOTAL_MB)");
+        var byRatio = Math.Max(1L << 20, (long)(entry.CompressedLength * InputLimits.ZipRatio));
+        if (entry.Length > byRatio)
+            throw ZipBomb(path, entry, $"inflates {entry.Length / (double)Math.Max(1, entry.CompressedLength):N0} times, more than the {InputLimits.ZipRatio:N0} accepted (SPATIALCARBON_MAX_ZIP_RATIO)");
+        return Math.Min(Math.Min(InputLimits.ZipEntryBytes, InputLimits.ZipTotalBytes - inflatedSoFar), Math.Max(entry.Length, 0));
+    }
+
+    private static InputException ZipBomb(string path, ZipArchiveEntry entry, string problem) =>
+        new(path, entry.FullName, $"refused: the entry {problem}");
+
+    private static string? ReadEntry(string path, ZipArchiveEntry? entry, ref long inflated)
     {
         if (entry is null) return null;
-        using var reader = new StreamReader(entry.Open());
+        using var copy = Copy(path, entry, ref inflated);
+        using var reader = new StreamReader(copy);
         return reader.ReadToEnd();
     }
 

@@ -44,7 +44,7 @@ public sealed class WktReader(SpatialReference? crs = null) : IVectorSource
             {
                 geometry = reader.Read(wkt);
             }
-            catch (Exception e) when (e is ParseException or ArgumentException or FormatException or InvalidOperationException)
+            catch (Exception e) when (e is ParseException or ArgumentException or FormatException or InvalidOperationException or IndexOutOfRangeException)
             {
                 throw new InputException(path, $"line {line}", $"not a WKT geometry ({e.Message})", e);
             }

@@ -1,0 +1,80 @@
+namespace SpatialCarbon.Core.IO;
+
+/// <summary>Refuses, before any work starts, an output that would overwrite or delete an input: the same file, a
+/// folder output that holds an input, or an output inside an input folder.</summary>
+public static class OutputGuard
+{
+    /// <summary>Throws <see cref="InputException"/> naming the output and the input it would destroy.</summary>
+    public static void Check(string output, IEnumerable<string?> inputs)
+    {
+        CheckWritable(output);
+        var outFull = Canonical(output);
+        foreach (var input in inputs)
+        {
+            if (string.IsNullOrEmpty(input)) continue;
+            var inFull = Canonical(input);
+            if (PathEquals(outFull, inFull))
+                throw new InputException(output, null, $"the output is the input {input}; choose another output path");
+            if (IsInside(inFull, outFull))
+                throw new InputException(output, null, $"the output folder holds the input {input}, which writing it would delete; choose another output folder");
+            if (IsInside(outFull, inFull))
+                throw new InputException(output, null, $"the output lies inside the input {input}; choose another output path");
+        }
+    }
+
+    /// <summary>Fails early, before any work, when the output's folder (or its nearest existing ancestor) refuses new files.</summary>
+    private static void CheckWritable(string output)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(output));
+        while (folder is not null && !Directory.Exists(folder)) folder = Path.GetDirectoryName(folder);
+        if (folder is null) return;
+        var probe = AtomicFile.TempPath(Path.Combine(folder, "probe"));
+        try
+        {
+            File.Create(probe).Dispose();
+            File.Delete(probe);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new InputException(output, null, $"cannot write in {folder}: permission denied");
+        }
+        catch (IOException e)
+        {
+            throw new InputException(output, null, $"cannot write in {folder}: {e.Message}");
+        }
+    }
+
+    /// <summary>Full path with symbolic links of the existing part resolved, so that two names of one file compare equal.</summary>
+    private static string Canonical(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var existing = full;
+        var rest = new Stack<string>();
+        while (!File.Exists(existing) && !Directory.Exists(existing))
+        {
+            var parent = Path.GetDirectoryName(existing);
+            if (parent is null) return full;
+            rest.Push(Path.GetFileName(existing));
+            existing = parent;
+        }
+
+        var resolved = Resolve(existing);
+        while (rest.Count > 0) resolved = Path.Combine(resolved, rest.Pop());
+        return Path.TrimEndingDirectorySeparator(resolved);
+    }
+
+    private static string Resolve(string existing)
+    {
+        // Resolve each ancestor so that a link anywhere on the way is followed.
+        var parent = Path.GetDirectoryName(existing);
+        var head = parent is null ? existing : Path.Combine(Resolve(parent), Path.GetFileName(existing));
+        FileSystemInfo info = Directory.Exists(head) ? new DirectoryInfo(head) : new FileInfo(head);
+        var target = info.ResolveLinkTarget(returnFinalTarget: true);
+        return target is null ? head : Path.GetFullPath(target.FullName);
+    }
+
+    private static bool PathEquals(string a, string b) => string.Equals(a, b, StringComparison.Ordinal);
+
+    private static bool IsInside(string path, string folder) =>
+        path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}

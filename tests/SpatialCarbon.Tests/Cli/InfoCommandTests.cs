@@ -86,12 +86,12 @@ public sealed class InfoCommandTests
     [Fact]
     public void Info_on_districts_reports_every_repair()
     {
-        var path = Path.Combine(TestEnvironment.SharedData, "jiangsu", "districts.geojson");
+        var path = Path.Combine(TestEnvironment.JiangsuData, "districts.geojson");
         var (code, output, err) = Run("info", path, "--json");
         Assert.True(code == 0, err);
         var layer = JsonNode.Parse(output)!["layers"]![0]!;
         Assert.Equal(96, (int)layer["feature_count"]!);
-        // The shared README says 90 of 96 are invalid (GEOS); NTS's validity test also flags one ring that touches
+        // data/jiangsu/README.md says 90 of 96 are invalid (GEOS); NTS's validity test also flags one ring that touches
         // itself at a point, so count with NTS directly on the raw GeoJSON as the reference.
         var options = new JsonSerializerOptions();
         options.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());

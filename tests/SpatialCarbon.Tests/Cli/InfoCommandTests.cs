@@ -110,14 +110,10 @@ public sealed class InfoCommandTests
     public void Info_on_a_missing_or_broken_file_exits_2_with_one_line()
     {
         var (code, _, err) = Run("info", "/nonexistent/x.tif");
-        Assert.Equal(2, code);
-        Assert.Single(err.Trim().Split('\n'));
-        Assert.Contains("/nonexistent/x.tif", err);
+        CliAssert.FailsWithOneLine(code, err, "/nonexistent/x.tif");
 
         (code, _, err) = Run("info", Fixture("bad_truncated.tif"));
-        Assert.Equal(2, code);
-        Assert.Single(err.Trim().Split('\n'), l => l.StartsWith("spatialcarbon:", StringComparison.Ordinal));
-        Assert.Contains("bad_truncated.tif", err);
+        CliAssert.FailsWithOneLine(code, err, "bad_truncated.tif");
     }
 
     private static void AssertClose(double expected, double actual, double rel, string what)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SpatialCarbon.Core;
-using SpatialCarbon.Core.Demo;
+using SpatialCarbon.Demo;
 
 namespace SpatialCarbon.Cli.Commands;
 

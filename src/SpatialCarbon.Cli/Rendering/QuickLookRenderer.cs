@@ -1,6 +1,6 @@
 using SkiaSharp;
 using SpatialCarbon.Core;
-using SpatialCarbon.Core.Demo;
+using SpatialCarbon.Demo;
 using SpatialCarbon.Core.Raster;
 
 namespace SpatialCarbon.Cli.Rendering;

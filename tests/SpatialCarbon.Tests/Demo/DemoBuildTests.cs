@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using SpatialCarbon.Cli;
-using SpatialCarbon.Core.Demo;
+using SpatialCarbon.Demo;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Tests.Support;
 

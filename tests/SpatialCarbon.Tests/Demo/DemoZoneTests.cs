@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SpatialCarbon.Core.Demo;
+using SpatialCarbon.Demo;
 using SpatialCarbon.Core.Vector;
 using SpatialCarbon.Tests.Support;
 

@@ -2,7 +2,7 @@ using SkiaSharp;
 using SpatialCarbon.Cli;
 using SpatialCarbon.Cli.Rendering;
 using SpatialCarbon.Core.Crs;
-using SpatialCarbon.Core.Demo;
+using SpatialCarbon.Demo;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Tests.Support;
 

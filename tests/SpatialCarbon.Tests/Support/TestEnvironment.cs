@@ -7,7 +7,7 @@ public static class TestEnvironment
     public static bool RequireAll => Environment.GetEnvironmentVariable("SPATIALCARBON_REQUIRE_ALL") == "1";
 
     /// <summary>The repository root (the folder holding SpatialCarbon.sln).</summary>
-    public static string RepoRoot { get; } = SpatialCarbon.Core.Demo.DemoWorkspace.FindRepositoryRoot()
+    public static string RepoRoot { get; } = SpatialCarbon.Demo.DemoWorkspace.FindRepositoryRoot()
         ?? throw new InvalidOperationException("SpatialCarbon.sln not found above " + AppContext.BaseDirectory);
 
     /// <summary>The real Jiangsu geodata committed under data/jiangsu (licences in its README).</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Where the demo workspace and its source data live, which files it holds, and whether a built workspace
 /// is current (its manifest records the generator version, seed and scale).</summary>

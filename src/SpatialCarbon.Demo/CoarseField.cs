@@ -1,6 +1,6 @@
 using SpatialCarbon.Core.Raster;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>A smooth field sampled every <see cref="Step"/> cells of a fine grid and read back by bilinear
 /// interpolation: the expensive, large-scale parts of the land-use model (distance to cities, hills) are evaluated on

@@ -1,4 +1,4 @@
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>A band of full-width grid rows of every demo raster: land use per year, forest type and stand age.
 /// Row-major, <see cref="Width"/> × <see cref="Rows"/> bytes each; 0 is nodata.</summary>

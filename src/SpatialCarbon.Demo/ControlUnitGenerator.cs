@@ -4,7 +4,7 @@ using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Triangulate;
 using SpatialCarbon.Core.Vector;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>About 4,570 environmental control units (环境管控单元) tessellating every district: Voronoi cells of seeded
 /// points, denser where land is built up, clipped to the district. Types follow Jiangsu's 2024 proportions

@@ -1,7 +1,7 @@
 using NetTopologySuite.Geometries;
 using SpatialCarbon.Core.Raster;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Scanline fill of polygons into grid rows: a cell gets a polygon's value when its centre is inside the
 /// polygon (even-odd per polygon, later polygons painting over earlier ones). Edges are bucketed by bands of rows,

@@ -1,4 +1,4 @@
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Maps fractal value noise to a uniform [0, 1) variable through its empirical distribution, so that
 /// "cell is class k when u &lt; p" gives class k a share p while keeping the noise's spatial clustering.</summary>

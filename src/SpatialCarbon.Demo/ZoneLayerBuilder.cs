@@ -2,7 +2,7 @@ using NetTopologySuite.Geometries;
 using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Vector;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Collects the features of one synthetic zone layer in the grid CRS and turns them into a
 /// <see cref="VectorLayer"/> in CGCS2000 lon/lat, with area_ha (computed in EPSG:4549) and source = 'synthetic demo'.</summary>

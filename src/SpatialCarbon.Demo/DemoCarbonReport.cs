@@ -4,7 +4,7 @@ using SpatialCarbon.Core.Overlay;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Carbon stock of one city in the first and last demo years (plain stock sum: density of the class × exact
 /// covered area), in Mg C.</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>What a built demo workspace holds: generator version, seed and scale (to decide reuse), the grid, the
 /// files and the class areas per year (so that a second run prints them without re-reading the rasters).</summary>

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Builds the demo workspace: land use for three years, forest type and age (tiled LZW GeoTIFFs with mode
 /// overviews, written band by band in a fixed order so that two builds are byte-identical), the zones GeoPackage,

@@ -1,8 +1,9 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
+using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Vector;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Generates the synthetic zone layers (red lines, eco_space, buffers, eco-islands, control units) and the
 /// admin layer, shaped by the same geography as the land use so that zones and rasters agree.</summary>
@@ -203,7 +204,7 @@ public static class ZoneGenerator
             ["area_ha"] = Math.Round(d.Projected.Area / 10_000, 4),
         })).ToArray();
         var repaired = inputs.Districts.Count(d => d.Repaired);
-        return new VectorLayer("admin", "admin", Crs.CrsRegistry.Cgcs2000, fields, features,
+        return new VectorLayer("admin", "admin", CrsRegistry.Cgcs2000, fields, features,
             new GeometryIssues(repaired, repaired, 0, [.. inputs.Districts.Where(d => d.Repaired).Select(d => $"{d.City}{d.District}: repaired with GeometryFixer")]));
     }
 }

@@ -2,7 +2,7 @@ using NetTopologySuite.Geometries;
 using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Raster;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>The demo's raster grid: 30 m cells (times a scale factor for quick test builds) in CGCS2000 / 3-degree
 /// Gauss-Kruger CM 120E (EPSG:4549), covering the province with a 1 km margin, origin on whole kilometres.</summary>

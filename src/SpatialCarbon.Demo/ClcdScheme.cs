@@ -1,4 +1,4 @@
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>One land-cover class of a categorical scheme: code, names in Chinese and English, display colour.</summary>
 public sealed record LandCoverClass(byte Code, string NameZh, string NameEn, byte Red, byte Green, byte Blue)

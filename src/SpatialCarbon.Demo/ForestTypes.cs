@@ -1,4 +1,4 @@
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Codes of the demo forest-type raster (0 = not forest).</summary>
 public static class ForestTypes

@@ -1,4 +1,4 @@
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Deterministic fractal value noise from integer lattice hashing: cheap enough for hundreds of millions of
 /// cells, identical on every machine (integer hashing and float arithmetic only, no trigonometry, no RNG state).</summary>

@@ -1,6 +1,6 @@
 using SpatialCarbon.Core.Raster;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Counts a categorical raster's classes block by block (in parallel over block rows) and converts the
 /// counts to hectares with each row's true cell area.</summary>

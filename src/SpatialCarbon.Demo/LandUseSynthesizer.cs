@@ -1,7 +1,7 @@
 using NetTopologySuite.Geometries;
 using SpatialCarbon.Core.Raster;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Synthesises CLCD land use for 2000, 2010 and 2020 on the demo grid, one band of rows at a time. Large-scale
 /// structure (cities, hills, pond country) comes from smooth fields on a coarse grid, calibrated to the target shares;

@@ -1,4 +1,4 @@
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Finds the scale factor that makes a monotone expected share hit a target, by bisection.</summary>
 public static class Calibration

@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Small geometric helpers for synthetic zones: irregular blobs around a point, in the grid CRS.</summary>
 public static class ZoneShapes

@@ -1,6 +1,6 @@
 using SpatialCarbon.Core.Raster;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Forest type and stand age for the forest cells of the last year: bamboo in the Yixing-Liyang hills,
 /// poplar (broadleaf) plantations on the northern plain, coniferous, mixed and broadleaf stands elsewhere in patches;

@@ -3,9 +3,10 @@ using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.IO.Converters;
+using SpatialCarbon.Core;
 using SpatialCarbon.Core.Crs;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>One county-level district: names, a demo county code, its repaired outline in lon/lat (EPSG:4490) and in
 /// the demo grid's CRS (EPSG:4549).</summary>

@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Water and coast polygons in the grid CRS: the lakes, the Yangtze widened to about 2.4 km, other rivers
 /// to about 240 m, and two belts along the Yellow Sea coast (inner 3 km, outer 9 km) where tidal wetland goes.</summary>

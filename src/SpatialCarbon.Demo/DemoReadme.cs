@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>Writes data/demo/README.md: what the workspace holds, the class shares per year, and that every zone
 /// layer is synthetic.</summary>

@@ -1,4 +1,4 @@
-namespace SpatialCarbon.Core.Demo;
+namespace SpatialCarbon.Demo;
 
 /// <summary>A named place in lon/lat (CGCS2000) with a radius in km and a weight, used to shape synthetic fields.</summary>
 public sealed record DemoPlace(string NameZh, string NameEn, double Lon, double Lat, double Radius_km, double Weight);

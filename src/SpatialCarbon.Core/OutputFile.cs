@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SpatialCarbon.Core.Carbon;
+namespace SpatialCarbon.Core;
 
 /// <summary>Writes a file through a temporary sibling and renames it at the end, so a failure never leaves a
 /// half-written output behind.</summary>

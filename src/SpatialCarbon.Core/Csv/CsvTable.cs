@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using nietras.SeparatedValues;
 
-namespace SpatialCarbon.Core.Carbon;
+namespace SpatialCarbon.Core.Csv;
 
 /// <summary>A small CSV table (header + rows) read whole: for pool and growth tables of a few hundred lines, never for
 /// raster-sized data. Column lookup is case-insensitive; every cell remembers its 1-based line for error messages.</summary>
@@ -38,30 +39,33 @@ public sealed class CsvTable
 
     public static CsvTable Read(TextReader reader, string path)
     {
+        using var csv = Sep.New(',').Reader(o => o with
+        {
+            HasHeader = false,
+            Unescape = true,
+            Trim = SepTrim.All,
+            DisableColCountCheck = true,
+        }).From(reader);
         string[]? header = null;
         var rows = new List<(int, string[])>();
-        var lineNo = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var row in csv)
         {
-            lineNo++;
-            if (line.Trim().Length == 0) continue;
-            var cells = Split(line, path, lineNo);
+            if (row.Span.Trim().Length == 0) continue;
+            var cells = row[0..row.ColCount].ToStringsArray();
             if (header is null)
             {
-                header = cells.Select(c => c.Trim()).ToArray();
+                header = cells;
                 continue;
             }
 
             if (cells.Length > header.Length)
-                throw new InputException(path, $"line {lineNo}", $"{cells.Length} values but the header has {header.Length} columns");
-            rows.Add((lineNo, cells));
+                throw new InputException(path, $"line {row.LineNumberFrom}", $"{cells.Length} values but the header has {header.Length} columns");
+            rows.Add((row.LineNumberFrom, cells));
         }
 
         if (header is null) throw new InputException(path, null, "the table is empty (no header line)");
         return new CsvTable(path, header, rows);
     }
-
-    public bool Has(string column) => _columns.ContainsKey(column);
 
     /// <summary>Index of a column that must exist.</summary>
     public int Require(string column) => _columns.TryGetValue(column, out var i)
@@ -89,29 +93,5 @@ public sealed class CsvTable
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d)
             && d is >= int.MinValue and <= int.MaxValue) return (int)d;
         throw new InputException(Path, $"line {row.Line}, column '{Header[column]}'", $"'{text}' is not an integer");
-    }
-
-    private static string[] Split(string line, string path, int lineNo)
-    {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else cell.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',') { cells.Add(cell.ToString()); cell.Clear(); }
-            else cell.Append(ch);
-        }
-
-        if (quoted) throw new InputException(path, $"line {lineNo}", "unterminated quoted value");
-        cells.Add(cell.ToString());
-        return cells.ToArray();
     }
 }

@@ -48,7 +48,27 @@ internal static class ZonalCommand
     internal sealed record ZonalRequest(string Raster, string Zones, string? Layer, string IdField, string Stats,
         string? Weights, double? DefaultValue, double MinCoverage, string? Out, int? Threads);
 
+    /// <summary>Core names what is wrong (the weights raster, the statistics); the user typed flags.</summary>
+    private static readonly Dictionary<string, string> Flags = new()
+    {
+        [ZonalStatisticNames.ListName] = "--stats",
+        [ZonalStatistics.WeightsName] = "--weights",
+        [ZonalStatistics.MinCoverageName] = "--min-coverage",
+    };
+
     internal static int Run(ZonalRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            return RunZonal(request, stdout, stderr);
+        }
+        catch (InputException e) when (Flags.TryGetValue(e.Path, out var flag))
+        {
+            throw new InputException(flag, e.Record, e.Problem, e);
+        }
+    }
+
+    private static int RunZonal(ZonalRequest request, TextWriter stdout, TextWriter stderr)
     {
         var statistics = ZonalStatisticNames.Parse(request.Stats);
         var format = OutputFormat(request.Out);

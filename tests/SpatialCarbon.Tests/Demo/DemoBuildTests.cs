@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using SpatialCarbon.Cli;
-using SpatialCarbon.Demo;
 using SpatialCarbon.Core.Raster;
+using SpatialCarbon.Demo;
 using SpatialCarbon.Tests.Support;
 
 namespace SpatialCarbon.Tests.Demo;

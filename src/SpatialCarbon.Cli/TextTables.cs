@@ -7,7 +7,7 @@ namespace SpatialCarbon.Cli;
 /// escape codes, so redirected output stays readable and comparable.</summary>
 internal static class TextTables
 {
-    /// <summary>A table with a simple ASCII border and the given columns; numeric columns right-aligned by the caller.</summary>
+    /// <summary>A table with a simple rule under the header and the given columns (numbers right-aligned by the caller).</summary>
     public static Table Create(params string[] columns)
     {
         var table = new Table().Border(TableBorder.Simple);

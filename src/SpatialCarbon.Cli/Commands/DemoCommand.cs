@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SpatialCarbon.Core;
-using SpatialCarbon.Core.Demo;
+using SpatialCarbon.Demo;
 
 namespace SpatialCarbon.Cli.Commands;
 
@@ -45,31 +45,38 @@ internal static class DemoCommand
         var ci = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(ci, $"Demo workspace {workspace.Folder}"));
         output.WriteLine(string.Create(ci, $"  grid {manifest.Width} x {manifest.Height} cells of {manifest.CellSize_m:0} m, {manifest.Crs}; seed {manifest.Seed}"));
-        foreach (var f in workspace.DataFiles)
-            output.WriteLine(string.Create(ci, $"  {Path.GetFileName(f),-22} {new FileInfo(f).Length / 1048576.0,8:0.0} MB"));
         output.WriteLine(string.Create(ci, $"  zones: {string.Join(", ", manifest.ZoneCounts.Select(kv => $"{kv.Key} {kv.Value}"))} (all synthetic except admin)"));
-        output.WriteLine();
+        var files = TextTables.Create("file", "MB").RightAligned(1);
+        foreach (var f in workspace.DataFiles) files.Row(Path.GetFileName(f), string.Create(ci, $"{new FileInfo(f).Length / 1048576.0:0.0}"));
+        TextTables.Write(output, files);
+
         output.WriteLine("Land use, area in ha (share of the province)");
-        output.Write(string.Create(ci, $"  {"class",-22}"));
-        foreach (var a in manifest.ClassAreas) output.Write(string.Create(ci, $" {a.Year,22}"));
-        output.WriteLine();
+        var landUse = TextTables.Create(["class", .. manifest.ClassAreas.Select(a => a.Year.ToString(ci))]);
         foreach (var c in ClcdScheme.Classes)
         {
             if (manifest.ClassAreas.All(a => a.Area_ha.GetValueOrDefault(c.Code) == 0)) continue;
-            output.Write(string.Create(ci, $"  {c.Code} {c.NameEn,-20}"));
-            foreach (var a in manifest.ClassAreas)
-                output.Write(string.Create(ci, $" {a.Area_ha.GetValueOrDefault(c.Code),13:N0} ({100 * a.Share(c.Code),5:0.0}%)"));
-            output.WriteLine();
+            landUse.Row([string.Create(ci, $"{c.Code} {c.NameEn}"),
+                .. manifest.ClassAreas.Select(a => string.Create(ci, $"{a.Area_ha.GetValueOrDefault(c.Code):N0} ({100 * a.Share(c.Code):0.0}%)"))]);
         }
 
-        output.WriteLine();
+        TextTables.Write(output, landUse.RightAligned(1, manifest.ClassAreas.Count));
+
         var cities = DemoCarbonReport.PerCity(workspace);
         output.WriteLine(string.Create(ci, $"Carbon stock per city, Tg C (pools: {Path.GetFileName(workspace.PoolTable)}, illustrative densities)"));
-        output.WriteLine(string.Create(ci, $"  {"city",-8} {"area_ha",12} {"2000",10} {"2020",10} {"change",10} {"change %",9}"));
+        var carbon = TextTables.Create("city", "area_ha", "2000", "2020", "change", "change %").RightAligned(1, 5);
         foreach (var c in cities)
-            output.WriteLine(string.Create(ci, $"  {c.City,-8} {c.Area_ha,12:N0} {c.Stock2000_mg_c / 1e6,10:0.000} {c.Stock2020_mg_c / 1e6,10:0.000} {c.Change_mg_c / 1e6,10:0.000} {100 * c.Change_mg_c / c.Stock2000_mg_c,8:0.0}%"));
-        var s0 = cities.Sum(c => c.Stock2000_mg_c);
-        var s1 = cities.Sum(c => c.Stock2020_mg_c);
-        output.WriteLine(string.Create(ci, $"  {"Jiangsu",-8} {cities.Sum(c => c.Area_ha),12:N0} {s0 / 1e6,10:0.000} {s1 / 1e6,10:0.000} {(s1 - s0) / 1e6,10:0.000} {100 * (s1 - s0) / s0,8:0.0}%"));
+            carbon.Row(CityRow(c.City, c.Area_ha, c.Stock2000_mg_c, c.Stock2020_mg_c));
+        carbon.Row(CityRow("Jiangsu", cities.Sum(c => c.Area_ha), cities.Sum(c => c.Stock2000_mg_c), cities.Sum(c => c.Stock2020_mg_c)));
+        TextTables.Write(output, carbon);
     }
+
+    private static string[] CityRow(string city, double area_ha, double stock2000_mg_c, double stock2020_mg_c) =>
+    [
+        city,
+        area_ha.ToString("N0", CultureInfo.InvariantCulture),
+        (stock2000_mg_c / 1e6).ToString("0.000", CultureInfo.InvariantCulture),
+        (stock2020_mg_c / 1e6).ToString("0.000", CultureInfo.InvariantCulture),
+        ((stock2020_mg_c - stock2000_mg_c) / 1e6).ToString("0.000", CultureInfo.InvariantCulture),
+        (100 * (stock2020_mg_c - stock2000_mg_c) / stock2000_mg_c).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+    ];
 }

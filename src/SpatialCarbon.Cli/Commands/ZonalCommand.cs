@@ -49,7 +49,27 @@ internal static class ZonalCommand
     internal sealed record ZonalRequest(string Raster, string Zones, string? Layer, string IdField, string Stats,
         string? Weights, double? DefaultValue, double MinCoverage, string? Out, int? Threads);
 
+    /// <summary>Core names what is wrong (the weights raster, the statistics); the user typed flags.</summary>
+    private static readonly Dictionary<string, string> Flags = new()
+    {
+        [ZonalStatisticNames.ListName] = "--stats",
+        [ZonalStatistics.WeightsName] = "--weights",
+        [ZonalStatistics.MinCoverageName] = "--min-coverage",
+    };
+
     internal static int Run(ZonalRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            return RunZonal(request, stdout, stderr);
+        }
+        catch (InputException e) when (Flags.TryGetValue(e.Path, out var flag))
+        {
+            throw new InputException(flag, e.Record, e.Problem, e);
+        }
+    }
+
+    private static int RunZonal(ZonalRequest request, TextWriter stdout, TextWriter stderr)
     {
         var statistics = ZonalStatisticNames.Parse(request.Stats);
         if (request.Out is not null) SpatialCarbon.Core.IO.OutputGuard.Check(request.Out, [request.Raster, request.Zones, request.Weights]);

@@ -1,7 +1,7 @@
 using SkiaSharp;
 using SpatialCarbon.Core;
-using SpatialCarbon.Core.Demo;
 using SpatialCarbon.Core.Raster;
+using SpatialCarbon.Demo;
 
 namespace SpatialCarbon.Cli.Rendering;
 

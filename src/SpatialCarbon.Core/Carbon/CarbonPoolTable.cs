@@ -1,3 +1,5 @@
+using SpatialCarbon.Core.Csv;
+
 namespace SpatialCarbon.Core.Carbon;
 
 /// <summary>An InVEST carbon pool table (<c>lucode,c_above,c_below,c_soil,c_dead</c> in Mg C/ha; column names

@@ -1,3 +1,5 @@
+using SpatialCarbon.Core.Csv;
+
 namespace SpatialCarbon.Core.Carbon;
 
 /// <summary>IPCC gain-method growth rates by forest type and age class: columns <c>forest_type</c> (the raster's integer

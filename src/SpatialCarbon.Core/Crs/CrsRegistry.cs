@@ -30,8 +30,6 @@ public static partial class CrsRegistry
         .Order()
         .ToArray();
 
-    public static bool IsKnown(int epsg) => KnownEpsgCodes.Contains(epsg);
-
     /// <summary>The system for an EPSG code in the registry.</summary>
     /// <exception cref="KeyNotFoundException">The code is not in the registry.</exception>
     public static SpatialReference FromEpsg(int epsg) =>

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using SpatialCarbon.Core.Csv;
 
 namespace SpatialCarbon.Core.Overlay;
 
@@ -62,18 +61,8 @@ public static class ZonalCsvWriter
     public static void Write(TextWriter output, string idField, IReadOnlyList<string> ids, IReadOnlyList<ZoneStatistics> zones,
         IReadOnlyList<ZonalStatistic> statistics)
     {
-        var classes = ZonalStatistics.Classes(zones);
-        var weightedClasses = ZonalStatistics.Classes(zones, weighted: true);
-        var line = new StringBuilder();
-        line.Append(Quote(idField));
-        foreach (var c in Columns(statistics, classes, weightedClasses)) line.Append(',').Append(Quote(c));
-        output.Write(line.Append('\n'));
-        for (var z = 0; z < zones.Count; z++)
-        {
-            line.Clear().Append(Quote(ids[z]));
-            foreach (var v in Values(zones[z], statistics, classes, weightedClasses)) line.Append(',').Append(Format(v));
-            output.Write(line.Append('\n'));
-        }
+        var (header, rows) = Table(idField, ids, zones, statistics);
+        CsvOutput.Write(output, header, rows);
     }
 
     /// <summary>Writes the table to a file, through a temporary file in the same folder so that no partial file is
@@ -81,25 +70,20 @@ public static class ZonalCsvWriter
     public static void Write(string path, string idField, IReadOnlyList<string> ids, IReadOnlyList<ZoneStatistics> zones,
         IReadOnlyList<ZonalStatistic> statistics)
     {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
-            {
-                Write(writer, idField, ids, zones, statistics);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        var (header, rows) = Table(idField, ids, zones, statistics);
+        CsvOutput.WriteFile(path, header, rows);
     }
 
-    public static string Format(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
+    private static (List<string> Header, IEnumerable<string[]> Rows) Table(string idField, IReadOnlyList<string> ids,
+        IReadOnlyList<ZoneStatistics> zones, IReadOnlyList<ZonalStatistic> statistics)
+    {
+        var classes = ZonalStatistics.Classes(zones);
+        var weightedClasses = ZonalStatistics.Classes(zones, weighted: true);
+        List<string> header = [idField, .. Columns(statistics, classes, weightedClasses)];
+        var rows = zones.Select((zone, z) => (string[])[CsvOutput.Text(ids[z]),
+            .. Values(zone, statistics, classes, weightedClasses).Select(CsvOutput.Number)]);
+        return (header, rows);
+    }
 
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    private static string Format(double v) => CsvOutput.Number(v);
 }

@@ -35,20 +35,23 @@ public static class ZonalStatisticNames
 
     public static IEnumerable<string> Known => Table.Select(t => t.Name);
 
+    /// <summary>What errors about the statistics list name as their source.</summary>
+    public const string ListName = "statistics";
+
     /// <summary>Parses a comma-separated list such as "count,area,sum,frac" (order kept, duplicates dropped).</summary>
     /// <exception cref="InputException">An unknown name, or an empty list.</exception>
-    public static IReadOnlyList<ZonalStatistic> Parse(string list, string option = "--stats")
+    public static IReadOnlyList<ZonalStatistic> Parse(string list)
     {
         var result = new List<ZonalStatistic>();
         foreach (var raw in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var match = Table.Where(t => t.Name.Equals(raw, StringComparison.OrdinalIgnoreCase)).ToArray();
             if (match.Length == 0)
-                throw new InputException(option, raw, $"unknown statistic; known: {string.Join(", ", Known)}");
+                throw new InputException(ListName, raw, $"unknown statistic; known: {string.Join(", ", Known)}");
             if (!result.Contains(match[0].Statistic)) result.Add(match[0].Statistic);
         }
 
-        return result.Count > 0 ? result : throw new InputException(option, null, "no statistic given");
+        return result.Count > 0 ? result : throw new InputException(ListName, null, "no statistic given");
     }
 
     public static string NameOf(ZonalStatistic statistic) => Table.First(t => t.Statistic == statistic).Name;

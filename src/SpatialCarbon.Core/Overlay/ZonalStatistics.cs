@@ -7,6 +7,12 @@ namespace SpatialCarbon.Core.Overlay;
 /// <see cref="StatisticsAccumulator"/>s, merges them and derives each zone's statistics.</summary>
 public static class ZonalStatistics
 {
+    /// <summary>What errors about the weights raster name as their source.</summary>
+    public const string WeightsName = "weights raster";
+
+    /// <summary>What errors about the minimum coverage fraction name as their source.</summary>
+    public const string MinCoverageName = "minimum coverage";
+
     /// <summary>Statistics of <paramref name="values"/> (and <paramref name="weights"/>, on the same grid, for the
     /// weighted ones) for each zone, in the zones' order.</summary>
     /// <exception cref="InputException">A weighted statistic without a weights raster, or grids that differ.</exception>
@@ -15,9 +21,9 @@ public static class ZonalStatistics
         IProgress<double>? progress = null)
     {
         if (weights is null && options.Statistics.FirstOrDefault(ZonalStatisticNames.IsWeighted) is var w && ZonalStatisticNames.IsWeighted(w))
-            throw new InputException("--weights", null, $"statistic '{ZonalStatisticNames.NameOf(w)}' needs a weights raster");
+            throw new InputException(WeightsName, null, $"statistic '{ZonalStatisticNames.NameOf(w)}' needs a weights raster");
         if (options.MinCoverage is < 0 or > 1 || double.IsNaN(options.MinCoverage))
-            throw new InputException("--min-coverage", null, $"{options.MinCoverage} is not a fraction in [0, 1]");
+            throw new InputException(MinCoverageName, null, $"{options.MinCoverage} is not a fraction in [0, 1]");
 
         var zoneCount = zonesInRasterCrs.Count;
         IRasterSource[] rasters = weights is null ? [values] : [values, weights];

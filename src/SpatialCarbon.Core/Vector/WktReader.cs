@@ -61,7 +61,7 @@ public sealed class WktReader(SpatialReference? crs = null) : IVectorSource
         }
         else
         {
-            layerCrs = crs ?? throw new InputException(path, null, "WKT carries no CRS: give one (e.g. --crs EPSG:4549) or prefix the geometry with SRID=4549;");
+            layerCrs = crs ?? throw new InputException(path, null, "WKT carries no CRS: give the layer one (EPSG:4549, for example) or prefix the geometry with SRID=4549;");
         }
 
         return new SourceLayer(path, name, layerCrs, [], source, []);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using SpatialCarbon.Cli;
-using SpatialCarbon.Core.Demo;
 using SpatialCarbon.Core.Raster;
+using SpatialCarbon.Demo;
 using SpatialCarbon.Tests.Support;
 
 namespace SpatialCarbon.Tests.Demo;
@@ -37,7 +37,7 @@ public sealed class DemoBuildTests(DemoWorkspaceFixture fixture)
         Assert.True(y2020.Share(ClcdScheme.Cropland) < years[1].Share(ClcdScheme.Cropland));
         Assert.True(years[1].Share(ClcdScheme.Cropland) < y2000.Share(ClcdScheme.Cropland));
         Assert.Equal(0, y2020.Share(ClcdScheme.SnowIce));
-        // The province: the 96 districts cover about 103,600 km² in EPSG:4549 (shared/data/README.md).
+        // The province: the 96 districts cover about 103,600 km² in EPSG:4549 (data/jiangsu/README.md).
         Assert.InRange(y2020.Total_ha / 100, 102_000, 105_000);
         // The README states the same shares.
         var readme = File.ReadAllText(fixture.Workspace.Readme);

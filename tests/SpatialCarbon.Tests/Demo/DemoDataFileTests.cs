@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SpatialCarbon.Core.Carbon;
-using SpatialCarbon.Core.Demo;
+using SpatialCarbon.Demo;
 using SpatialCarbon.Tests.Support;
 
 namespace SpatialCarbon.Tests.Demo;

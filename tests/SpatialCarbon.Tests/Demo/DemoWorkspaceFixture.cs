@@ -1,4 +1,4 @@
-using SpatialCarbon.Core.Demo;
+using SpatialCarbon.Demo;
 using SpatialCarbon.Tests.Support;
 
 namespace SpatialCarbon.Tests.Demo;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using SpatialCarbon.Core.Demo;
 using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Demo;
 using SpatialCarbon.Tests.Support;
 
 namespace SpatialCarbon.Tests.Demo;

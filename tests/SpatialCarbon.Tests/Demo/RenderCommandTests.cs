@@ -2,8 +2,8 @@ using SkiaSharp;
 using SpatialCarbon.Cli;
 using SpatialCarbon.Cli.Rendering;
 using SpatialCarbon.Core.Crs;
-using SpatialCarbon.Core.Demo;
 using SpatialCarbon.Core.Raster;
+using SpatialCarbon.Demo;
 using SpatialCarbon.Tests.Support;
 
 namespace SpatialCarbon.Tests.Demo;

@@ -8,7 +8,7 @@ namespace SpatialCarbon.Tests.Gdal;
 /// must come back through the bridge exactly as the managed GeoJSON reader reads the original.</summary>
 public sealed class OgrJiangsuDistrictsTests
 {
-    private static readonly string Districts = Path.Combine(TestEnvironment.SharedData, "jiangsu", "districts.geojson");
+    private static readonly string Districts = Path.Combine(TestEnvironment.JiangsuData, "districts.geojson");
 
     [RequiresToolFact(NativeTools.LibGdal)]
     public void Kml_and_filegdb_copies_read_like_the_managed_geojson()

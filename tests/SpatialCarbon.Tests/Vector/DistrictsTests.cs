@@ -6,10 +6,10 @@ using SpatialCarbon.Tests.Support;
 
 namespace SpatialCarbon.Tests.Vector;
 
-/// <summary>The real Jiangsu districts layer (96 polygons, 91 invalid as NTS and GEOS see them; the shared README says 90) must load whole and repaired.</summary>
+/// <summary>The real Jiangsu districts layer (96 polygons, 91 invalid as NTS and GEOS see them; data/jiangsu/README.md says 90) must load whole and repaired.</summary>
 public class DistrictsTests
 {
-    private static readonly string Districts = Path.Combine(TestEnvironment.SharedData, "jiangsu", "districts.geojson");
+    private static readonly string Districts = Path.Combine(TestEnvironment.JiangsuData, "districts.geojson");
 
     // Repairing 91 large polygons takes seconds: read once for both tests.
     private static readonly Lazy<VectorLayer> Layer = new(() => VectorFile.Read(Districts));

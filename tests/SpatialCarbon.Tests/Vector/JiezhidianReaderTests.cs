@@ -8,7 +8,7 @@ namespace SpatialCarbon.Tests.Vector;
 
 public class JiezhidianReaderTests
 {
-    private static readonly string Samples = Path.Combine(TestEnvironment.SharedData, "samples");
+    private static readonly string Samples = TestEnvironment.Fixture("jiezhidian");
 
     static JiezhidianReaderTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

@@ -13,7 +13,7 @@ public sealed class ReprojectedDistrictsRepairTests
         var dir = TestEnvironment.TempDir("districts-4549");
         var gpkg = Path.Combine(dir, "districts_4549.gpkg");
         NativeTools.Run("ogr2ogr", "-f", "GPKG", "-t_srs", "EPSG:4549", gpkg,
-            Path.Combine(TestEnvironment.SharedData, "jiangsu", "districts.geojson"));
+            Path.Combine(TestEnvironment.JiangsuData, "districts.geojson"));
 
         var layer = VectorFile.Read(gpkg);
 

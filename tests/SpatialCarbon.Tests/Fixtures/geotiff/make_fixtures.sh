@@ -71,6 +71,11 @@ gdal_create -q -of GTiff -outsize 150 100 -bands 1 -ot Int16 -a_nodata -5 -a_srs
 gdal_translate -q -of GTiff -a_srs EPSG:4549 -srcwin 0 0 64 32 $i sparse_part.tif
 gdalwarp -q -srcnodata 0 sparse_part.tif sparse.tif
 rm -f sparse_part.tif
+# The 4 x 4 grid of the zonal command tests (values worked by hand there), 10 m cells at the GK central meridian so
+# map and ellipsoidal areas agree to 1e-9: Int16, nodata -9999, one nodata cell.
+printf 'ncols 4\nnrows 4\nxllcorner 500000\nyllcorner 3500000\ncellsize 10\nNODATA_value -9999\n1 2 3 4\n5 6 7 8\n9 1 2 -9999\n4 5 6 7\n' > zonal_4x4.asc
+gdalsrsinfo -o wkt_esri EPSG:4549 | sed '/^$/d' > zonal_4x4.prj
+t zonal_4x4_4549 zonal_4x4.asc EPSG:4549 -ot Int16 -a_nodata -9999 -co COMPRESS=LZW
 # Unreadable files.
 t bad_jpeg $i EPSG:4549 -ot Byte $tiled -co COMPRESS=JPEG
 if gdal_translate --formats >/dev/null 2>&1 && gdalinfo --format GTiff 2>/dev/null | grep -q ZSTD; then

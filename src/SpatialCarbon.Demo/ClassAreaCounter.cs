@@ -1,0 +1,51 @@
+using SpatialCarbon.Core.Raster;
+
+namespace SpatialCarbon.Demo;
+
+/// <summary>Counts a categorical raster's classes block by block (in parallel over block rows) and converts the
+/// counts to hectares with each row's true cell area.</summary>
+public static class ClassAreaCounter
+{
+    public static YearClassAreas Count(IRasterSource raster, int year)
+    {
+        var grid = raster.Grid;
+        var bh = Math.Max(1, raster.BlockHeight);
+        var bands = (grid.Height + bh - 1) / bh;
+        var perBand = new double[bands][];
+        var nodataPerBand = new long[bands];
+        var nodataValue = raster.NoData;
+        Parallel.For(0, bands, () => new double[grid.Width * bh], (b, _, buffer) =>
+        {
+            var rows = Math.Min(bh, grid.Height - b * bh);
+            raster.ReadWindow(1, new RasterWindow(0, b * bh, grid.Width, rows), buffer);
+            var local = new double[256];
+            long localNodata = 0;
+            for (var r = 0; r < rows; r++)
+            {
+                var counts = new long[256];
+                var row = buffer.AsSpan(r * grid.Width, grid.Width);
+                foreach (var v in row)
+                {
+                    if (nodataValue is double nd && v == nd) localNodata++;
+                    else if (v >= 0 && v < 256) counts[(int)v]++;
+                }
+
+                var cellArea_ha = grid.CellArea_m2(b * bh + r) / 10_000;
+                for (var k = 0; k < 256; k++) local[k] += counts[k] * cellArea_ha;
+            }
+
+            perBand[b] = local;
+            nodataPerBand[b] = localNodata;
+
+            return buffer;
+        }, _ => { });
+        // Summed in band order so that the totals do not depend on thread timing.
+        var areas = new double[256];
+        foreach (var local in perBand)
+            for (var k = 0; k < 256; k++) areas[k] += local[k];
+        var nodata = nodataPerBand.Sum();
+        var result = new SortedDictionary<int, double>();
+        for (var k = 0; k < 256; k++) if (areas[k] > 0) result[k] = areas[k];
+        return new YearClassAreas(year, result, nodata);
+    }
+}

@@ -1,0 +1,65 @@
+using SpatialCarbon.Core.Raster;
+
+namespace SpatialCarbon.Demo;
+
+/// <summary>A smooth field sampled every <see cref="Step"/> cells of a fine grid and read back by bilinear
+/// interpolation: the expensive, large-scale parts of the land-use model (distance to cities, hills) are evaluated on
+/// about 1/256 of the cells.</summary>
+public sealed class CoarseField
+{
+    private readonly float[] _values;
+
+    private CoarseField(int step, int columns, int rows, float[] values)
+    {
+        Step = step;
+        Columns = columns;
+        Rows = rows;
+        _values = values;
+    }
+
+    public int Step { get; }
+
+    public int Columns { get; }
+
+    public int Rows { get; }
+
+    /// <summary>Evaluates <paramref name="f"/>(x, y) in world coordinates at every node (node (i, j) sits on the centre
+    /// of fine cell (i·step, j·step)), in parallel.</summary>
+    public static CoarseField Evaluate(RasterGrid grid, int step, Func<double, double, float> f)
+    {
+        var columns = grid.Width / step + 2;
+        var rows = grid.Height / step + 2;
+        var values = new float[columns * rows];
+        Parallel.For(0, rows, j =>
+        {
+            for (var i = 0; i < columns; i++)
+            {
+                var (x, y) = grid.Transform.PixelToWorld(i * step + 0.5, j * step + 0.5);
+                values[j * columns + i] = f(x, y);
+            }
+        });
+        return new CoarseField(step, columns, rows, values);
+    }
+
+    public float Node(int i, int j) => _values[j * Columns + i];
+
+    /// <summary>Bilinear values for fine row <paramref name="row"/>, columns col0 .. col0 + destination.Length.</summary>
+    public void InterpolateRow(int row, int col0, Span<float> destination)
+    {
+        var gy = (double)row / Step;
+        var j = Math.Min((int)gy, Rows - 2);
+        var ty = (float)(gy - j);
+        var r0 = _values.AsSpan(j * Columns, Columns);
+        var r1 = _values.AsSpan((j + 1) * Columns, Columns);
+        var inv = 1f / Step;
+        for (var c = 0; c < destination.Length; c++)
+        {
+            var col = col0 + c;
+            var i = Math.Min(col / Step, Columns - 2);
+            var tx = (col - i * Step) * inv;
+            var a = r0[i] + (r1[i] - r0[i]) * ty;
+            var b = r0[i + 1] + (r1[i + 1] - r0[i + 1]) * ty;
+            destination[c] = a + (b - a) * tx;
+        }
+    }
+}

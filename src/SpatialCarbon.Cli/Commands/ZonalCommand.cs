@@ -4,6 +4,7 @@ using NetTopologySuite.Geometries;
 using SpatialCarbon.Core;
 using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Overlay;
+using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
 using SpatialCarbon.Gdal;
 using Spectre.Console;
@@ -32,30 +33,39 @@ internal static class ZonalCommand
         var minCoverage = new Option<double>("--min-coverage") { Description = "Ignore cells covered by less than this fraction", DefaultValueFactory = _ => 0 };
         var output = new Option<string?>("--out") { Description = "out.csv or out.gpkg (default: CSV on stdout)" };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores)" };
+        var areaMethod = AreaOptions.Method();
+        var assumeCrs = AreaOptions.AssumeCrs();
 
         var command = new Command("zonal", "Exact zonal statistics: each cell weighted by the fraction of it each zone covers")
         {
-            raster, zones, layer, idField, stats, weights, defaultValue, minCoverage, output, threads,
+            raster, zones, layer, idField, stats, weights, defaultValue, minCoverage, output, threads, areaMethod, assumeCrs,
         };
         command.SetAction(parse => Run(new ZonalRequest(
             parse.GetValue(raster)!, parse.GetValue(zones)!, parse.GetValue(layer), parse.GetValue(idField)!,
             parse.GetValue(stats)!, parse.GetValue(weights), parse.GetValue(defaultValue), parse.GetValue(minCoverage),
-            parse.GetValue(output), parse.GetValue(threads)), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+            parse.GetValue(output), parse.GetValue(threads), parse.GetValue(areaMethod), parse.GetValue(assumeCrs)),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
     /// <summary>The parsed command line.</summary>
     internal sealed record ZonalRequest(string Raster, string Zones, string? Layer, string IdField, string Stats,
-        string? Weights, double? DefaultValue, double MinCoverage, string? Out, int? Threads);
+        string? Weights, double? DefaultValue, double MinCoverage, string? Out, int? Threads, string? AreaMethod = null,
+        string? AssumeCrs = null);
 
     internal static int Run(ZonalRequest request, TextWriter stdout, TextWriter stderr)
     {
         var statistics = ZonalStatisticNames.Parse(request.Stats);
         var format = OutputFormat(request.Out);
-        var options = new ZonalOptions(statistics, request.DefaultValue, request.MinCoverage);
+        var areaMethod = AreaOptions.ParseMethod(request.AreaMethod ?? AreaMethod.Ellipsoidal.Name());
+        var assumed = AreaOptions.ParseCrs(request.AssumeCrs);
+        var options = new ZonalOptions(statistics, request.DefaultValue, request.MinCoverage, areaMethod);
 
-        using var values = DatasetOpener.OpenRaster(request.Raster);
-        using var weights = request.Weights is null ? null : DatasetOpener.OpenRaster(request.Weights);
+        // Only the zones' areas need the raster's CRS; other statistics of a raster without one are still given.
+        using var values = statistics.Contains(ZonalStatistic.Area)
+            ? AreaOptions.OpenRaster(request.Raster, assumed)
+            : AssumedCrsRaster.Apply(DatasetOpener.OpenRaster(request.Raster), assumed);
+        using var weights = request.Weights is null ? null : AssumedCrsRaster.Apply(DatasetOpener.OpenRaster(request.Weights), assumed);
         var zones = DatasetOpener.ReadVector(request.Zones, request.Layer);
         var idField = zones.Fields.FirstOrDefault(f => f.Name == request.IdField)
             ?? zones.Fields.FirstOrDefault(f => f.Name.Equals(request.IdField, StringComparison.OrdinalIgnoreCase))
@@ -86,13 +96,13 @@ internal static class ZonalCommand
         switch (format)
         {
             case ".gpkg":
-                GeoPackageWriter.Write(request.Out!, [ZonalLayer.WithStatistics(zones, results, statistics)]);
+                GeoPackageWriter.Write(request.Out!, [ZonalLayer.WithStatistics(zones, results, statistics, areaMethod)]);
                 break;
             case ".csv":
-                ZonalCsvWriter.Write(request.Out!, idField.Name, ids, results, statistics);
+                ZonalCsvWriter.Write(request.Out!, idField.Name, ids, results, statistics, areaMethod);
                 break;
             default:
-                ZonalCsvWriter.Write(stdout, idField.Name, ids, results, statistics);
+                ZonalCsvWriter.Write(stdout, idField.Name, ids, results, statistics, areaMethod);
                 break;
         }
 

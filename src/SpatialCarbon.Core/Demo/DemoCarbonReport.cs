@@ -26,7 +26,7 @@ public static class DemoCarbonReport
         var reproject = new GeometryReprojector(admin.Crs ?? CrsRegistry.Cgcs2000, baseline.Grid.Crs ?? CrsRegistry.FromEpsg(4549));
         var zones = admin.Features.Select(f => reproject.Transform(f.Geometry, 0.002)).ToArray();
         var workers = ZonalEngine.Run<ZoneCarbonAccumulator>([baseline, alternate], zones,
-            () => new ZoneCarbonAccumulator(pools, zones.Length, baseline.NoData, alternate.NoData));
+            CellAreaModel.For(baseline.Grid, AreaMethod.Ellipsoidal, baseline.Path), () => new ZoneCarbonAccumulator(pools, zones.Length, baseline.NoData, alternate.NoData));
         var results = ZoneCarbonAccumulator.MergeAll(workers).Results($"{baseline.Path}, {alternate.Path}");
         return admin.Features.Select((f, i) => (City: f.Attributes["city"] as string ?? "?", Result: results[i]))
             .GroupBy(x => x.City)

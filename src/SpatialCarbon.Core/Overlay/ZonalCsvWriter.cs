@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
+using SpatialCarbon.Core.Crs;
 
 namespace SpatialCarbon.Core.Overlay;
 
 /// <summary>Writes zonal statistics as CSV: the id column, then one column per statistic named as asked
 /// (<c>area</c> becomes <c>area_m2</c>; <c>frac</c> one <c>frac_&lt;code&gt;</c> column per class, sorted by code).
-/// Invariant culture, round-trip ("R") numbers; undefined values (NaN) are left empty.</summary>
+/// Invariant culture, round-trip ("R") numbers; undefined values (NaN) are left empty. A last column,
+/// <c>area_method</c>, says how cell areas were measured.</summary>
 public static class ZonalCsvWriter
 {
     /// <summary>The header names for the statistics, given the classes present.</summary>
@@ -58,28 +60,31 @@ public static class ZonalCsvWriter
         return values;
     }
 
+    /// <summary>Name of the last column: how cell areas were measured.</summary>
+    public const string AreaMethodColumn = "area_method";
+
     /// <summary>Writes the table to <paramref name="output"/>.</summary>
     public static void Write(TextWriter output, string idField, IReadOnlyList<string> ids, IReadOnlyList<ZoneStatistics> zones,
-        IReadOnlyList<ZonalStatistic> statistics)
+        IReadOnlyList<ZonalStatistic> statistics, AreaMethod areaMethod)
     {
         var classes = ZonalStatistics.Classes(zones);
         var weightedClasses = ZonalStatistics.Classes(zones, weighted: true);
         var line = new StringBuilder();
         line.Append(Quote(idField));
         foreach (var c in Columns(statistics, classes, weightedClasses)) line.Append(',').Append(Quote(c));
-        output.Write(line.Append('\n'));
+        output.Write(line.Append(',').Append(AreaMethodColumn).Append('\n'));
         for (var z = 0; z < zones.Count; z++)
         {
             line.Clear().Append(Quote(ids[z]));
             foreach (var v in Values(zones[z], statistics, classes, weightedClasses)) line.Append(',').Append(Format(v));
-            output.Write(line.Append('\n'));
+            output.Write(line.Append(',').Append(areaMethod.Name()).Append('\n'));
         }
     }
 
     /// <summary>Writes the table to a file, through a temporary file in the same folder so that no partial file is
     /// ever left behind.</summary>
     public static void Write(string path, string idField, IReadOnlyList<string> ids, IReadOnlyList<ZoneStatistics> zones,
-        IReadOnlyList<ZonalStatistic> statistics)
+        IReadOnlyList<ZonalStatistic> statistics, AreaMethod areaMethod)
     {
         var full = Path.GetFullPath(path);
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
@@ -87,7 +92,7 @@ public static class ZonalCsvWriter
         {
             using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
             {
-                Write(writer, idField, ids, zones, statistics);
+                Write(writer, idField, ids, zones, statistics, areaMethod);
             }
 
             File.Move(temp, full, overwrite: true);

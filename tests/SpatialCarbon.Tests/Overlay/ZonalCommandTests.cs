@@ -20,7 +20,7 @@ public class ZonalCommandTests
         """;
 
     private const string Zones = """
-        {"type":"FeatureCollection","features":[
+        {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4549"}},"features":[
         {"type":"Feature","properties":{"name":"whole","code":1},"geometry":{"type":"Polygon","coordinates":[[[500000,3500000],[500040,3500000],[500040,3500040],[500000,3500040],[500000,3500000]]]}},
         {"type":"Feature","properties":{"name":"offset","code":2},"geometry":{"type":"Polygon","coordinates":[[[500005,3500005],[500025,3500005],[500025,3500025],[500005,3500025],[500005,3500005]]]}},
         {"type":"Feature","properties":{"name":"away","code":3},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}
@@ -45,7 +45,8 @@ public class ZonalCommandTests
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Split(',');
         var cells = lines.Single(l => l.StartsWith(id + ",", StringComparison.Ordinal)).Split(',');
-        return header.Skip(1).Zip(cells.Skip(1)).ToDictionary(p => p.First,
+        Assert.Equal("area_method", header[^1]);
+        return header.Skip(1).SkipLast(1).Zip(cells.Skip(1)).ToDictionary(p => p.First,
             p => p.Second.Length == 0 ? double.NaN : double.Parse(p.Second, CultureInfo.InvariantCulture));
     }
 
@@ -53,9 +54,10 @@ public class ZonalCommandTests
     public void Csv_has_the_asked_columns_and_hand_computed_values()
     {
         var (code, stdout, stderr, _) = Run("zonal", "--raster", "{dir}/r.asc", "--zones", "{dir}/z.geojson", "--id-field", "name",
-            "--stats", "count,area,sum,mean,min,max,majority,minority,variety,frac,nodata_count");
+            "--stats", "count,area,sum,mean,min,max,majority,minority,variety,frac,nodata_count", "--assume-crs", "EPSG:4549", "--area-method", "planar");
         Assert.True(code == 0, stderr);
-        Assert.Equal("name,count,area_m2,sum,mean,min,max,majority,minority,variety,frac_1,frac_2,frac_3,frac_4,frac_5,frac_6,frac_7,frac_8,frac_9,nodata_count",
+        Assert.All(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1), l => Assert.EndsWith(",planar", l, StringComparison.Ordinal));
+        Assert.Equal("name,count,area_m2,sum,mean,min,max,majority,minority,variety,frac_1,frac_2,frac_3,frac_4,frac_5,frac_6,frac_7,frac_8,frac_9,nodata_count,area_method",
             stdout.Split('\n')[0]);
 
         var whole = Row(stdout, "whole");
@@ -117,6 +119,7 @@ public class ZonalCommandTests
         Assert.Equal(3, layer.Features.Count);
         Assert.Equal(17.5, Convert.ToDouble(layer.Features[1].Attributes["sum"], CultureInfo.InvariantCulture), 12);
         Assert.Equal("offset", layer.Features[1].Attributes["name"]);
+        Assert.All(layer.Features, f => Assert.Equal("ellipsoidal", f.Attributes["area_method"]));
     }
 
     [RequiresToolFact(NativeTools.LibGdal)]
@@ -168,7 +171,8 @@ public class ZonalCommandTests
         File.WriteAllText(Path.Combine(dir, "z.geojson"), "{ this is not json");
         var root = CommandCatalog.CreateRoot();
         var stderr = new StringWriter();
-        var code = CliRunner.Run(root, ["zonal", "--raster", Path.Combine(dir, "r.asc"), "--zones", Path.Combine(dir, "z.geojson"), "--id-field", "x"], new StringWriter(), stderr);
+        var code = CliRunner.Run(root, ["zonal", "--raster", Path.Combine(dir, "r.asc"), "--zones", Path.Combine(dir, "z.geojson"), "--id-field", "x",
+            "--stats", "count"], new StringWriter(), stderr);
         Assert.Equal(2, code);
         Assert.Contains("z.geojson", stderr.ToString());
     }

@@ -214,8 +214,8 @@ public static class CarbonWorkflow
 
     /// <summary>The report's line on areas: which method, and what it means.</summary>
     private static string Describe(AreaMethod method) => method == AreaMethod.Planar
-        ? "planar (the cell's map area in the raster's CRS, as InVEST computes it)"
-        : "ellipsoidal (each cell's true area on the ellipsoid, as the land survey reports 椭球面积)";
+        ? "planar (map area of each cell in the raster CRS, as InVEST computes it)"
+        : "ellipsoidal (true area of each cell on the ellipsoid, as the land survey reports 椭球面积)";
 
     private static CarbonReport Report(CarbonRequest q, CarbonSummary s, CarbonPoolTable pools, CarbonTotals t, CarbonZones? zones,
         IReadOnlyList<ZoneCarbon>? zoneResults, int? years)

@@ -75,7 +75,7 @@ public class CarbonCommandTests
         foreach (var key in new[] { "baseline_total_mg_c", "alternate_total_mg_c", "change_total_mg_c", "change_total_mg_co2e", "npv", "nodata_pixels" })
             Assert.True(s.TryGetProperty(key, out _), key);
         Assert.Equal("planar", s.GetProperty("area_method").GetString());
-        Assert.Contains("planar (the cell's map area", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
+        Assert.Contains("planar (map area of each cell", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
         Assert.Equal(baseline, s.GetProperty("baseline_total_mg_c").GetDouble(), 6);
         Assert.Equal(alternate, s.GetProperty("alternate_total_mg_c").GetDouble(), 6);
         Assert.Equal(alternate - baseline, s.GetProperty("change_total_mg_c").GetDouble(), 6);
@@ -221,6 +221,9 @@ public class CarbonCommandTests
         Assert.Equal("2030", last[0]);
         for (var i = 1; i <= 4; i++) Assert.Equal(0.5 * cropland_ha * 143, double.Parse(last[i], CultureInfo.InvariantCulture), 6);
         Assert.Contains("<polygon", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        Assert.Equal("planar", summary.RootElement.GetProperty("area_method").GetString());
+        Assert.Contains("planar (map area of each cell", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]

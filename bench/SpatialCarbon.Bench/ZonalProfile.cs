@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NetTopologySuite.Geometries;
+using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Overlay;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
@@ -38,7 +39,7 @@ public static class ZonalProfile
         });
         var options = new ZonalOptions([ZonalStatistic.Count, ZonalStatistic.Sum, ZonalStatistic.Mean, ZonalStatistic.Frac]);
         using var noop = GeoTiffReader.Open(raster, 8 << 20);
-        Phase("engine with a no-op accumulator, 1 worker", () => ZonalEngine.Run([noop], zones, () => new NoopAccumulator(), new ZonalRunOptions { MaxDegreeOfParallelism = 1 }));
+        Phase("engine with a no-op accumulator, 1 worker", () => ZonalEngine.Run([noop], zones, CellAreaModel.For(noop.Grid, AreaMethod.Ellipsoidal, raster), () => new NoopAccumulator(), new ZonalRunOptions { MaxDegreeOfParallelism = 1 }));
         using var again = GeoTiffReader.Open(raster, 8 << 20);
         Phase("engine, 1 worker", () => ZonalStatistics.Compute(again, null, zones, options, new ZonalRunOptions { MaxDegreeOfParallelism = 1 }));
         using var third = GeoTiffReader.Open(raster, 8 << 20);
@@ -57,11 +58,11 @@ public static class ZonalProfile
     /// <summary>Receives the runs and does nothing: measures the engine without statistics.</summary>
     private sealed class NoopAccumulator : IZoneAccumulator
     {
-        public void AddPartial(int zone, int row, int col, ReadOnlySpan<double> coverage, ReadOnlySpan<double> values0, ReadOnlySpan<double> values1, double cellArea_m2)
+        public void AddPartial(int zone, int row, int col, ReadOnlySpan<double> coverage, ReadOnlySpan<double> values0, ReadOnlySpan<double> values1, ReadOnlySpan<double> cellAreas_m2)
         {
         }
 
-        public void AddFull(int zone, int row, int col, ReadOnlySpan<double> values0, ReadOnlySpan<double> values1, double cellArea_m2)
+        public void AddFull(int zone, int row, int col, ReadOnlySpan<double> values0, ReadOnlySpan<double> values1, ReadOnlySpan<double> cellAreas_m2)
         {
         }
     }

@@ -26,7 +26,7 @@ public static class DemoCarbonReport
         var admin = ZonePreparation.Prepare(VectorFile.ReadSource(workspace.Zones, "admin"), baseline.Grid.Crs ?? CrsRegistry.FromEpsg(4549));
         var zones = admin.Geometries;
         var workers = ZonalEngine.Run<ZoneCarbonAccumulator>([baseline, alternate], zones,
-            () => new ZoneCarbonAccumulator(pools, zones.Count, baseline.NoData, alternate.NoData));
+            CellAreaModel.For(baseline.Grid, AreaMethod.Ellipsoidal, baseline.Path), () => new ZoneCarbonAccumulator(pools, zones.Count, baseline.NoData, alternate.NoData));
         var results = ZoneCarbonAccumulator.MergeAll(workers).Results($"{baseline.Path}, {alternate.Path}");
         return admin.Zones.Select((f, i) => (City: f.Attributes["city"] as string ?? "?", Result: results[i]))
             .GroupBy(x => x.City)

@@ -34,12 +34,17 @@ internal static class CarbonCommand
         var output = Opt<string>("--out", "output folder", true);
         var noMaps = Opt<bool>("--no-maps", "skip the density GeoTIFF");
         var threads = Opt<int>("--threads", "worker threads (default: all cores)");
-        var c = new Command("stock", "Carbon stock of one land-use raster") { lulc, pools, zones, layer, id, output, noMaps, threads };
+        var areaMethod = AreaOptions.Method();
+        var assumeCrs = AreaOptions.AssumeCrs();
+        var c = new Command("stock", "Carbon stock of one land-use raster") { lulc, pools, zones, layer, id, output, noMaps, threads, areaMethod, assumeCrs };
         c.SetAction(p =>
         {
+            var method = AreaOptions.ParseMethod(p.GetValue(areaMethod));
+            var assumed = AreaOptions.ParseCrs(p.GetValue(assumeCrs));
             var s = ConsoleProgress.Run(p.InvocationConfiguration.Error, "carbon stock", progress => CarbonWorkflow.Run(new CarbonRequest(p.GetValue(lulc)!, null, p.GetValue(pools)!, p.GetValue(output)!,
                 Zones: p.GetValue(zones), ZoneLayer: p.GetValue(layer), IdField: p.GetValue(id), WriteMaps: !p.GetValue(noMaps),
-                Threads: p.GetValue(threads)), DatasetOpener.OpenRaster, p.InvocationConfiguration.Error, ReadZones, progress));
+                Threads: p.GetValue(threads), AreaMethod: method, AssumedCrs: assumed), path => AreaOptions.OpenRaster(path, assumed),
+                p.InvocationConfiguration.Error, ReadZones, progress));
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"stock {s.BaselineTotal_mg_c:F1} Mg C over {s.ValidArea_ha:F1} ha; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
             return CliRunner.Ok;
@@ -69,18 +74,23 @@ internal static class CarbonCommand
         var output = Opt<string>("--out", "output folder", true);
         var noMaps = Opt<bool>("--no-maps", "skip the density and change GeoTIFFs");
         var threads = Opt<int>("--threads", "worker threads (default: all cores)");
+        var areaMethod = AreaOptions.Method();
+        var assumeCrs = AreaOptions.AssumeCrs();
         var c = new Command("change", "Stocks at two dates, change, transition matrix, annual sink, valuation")
         {
             baseline, alternate, pools, y0, y1, price, rate, priceChange, zones, layer, id, align, forestType, standAge, growth,
-            forestClasses, typeCodes, output, noMaps, threads,
+            forestClasses, typeCodes, output, noMaps, threads, areaMethod, assumeCrs,
         };
         c.SetAction(p =>
         {
+            var method = AreaOptions.ParseMethod(p.GetValue(areaMethod));
+            var assumed = AreaOptions.ParseCrs(p.GetValue(assumeCrs));
             var s = ConsoleProgress.Run(p.InvocationConfiguration.Error, "carbon change", progress => CarbonWorkflow.Run(new CarbonRequest(p.GetValue(baseline)!, p.GetValue(alternate)!, p.GetValue(pools)!, p.GetValue(output)!,
                 p.GetValue(y0), p.GetValue(y1), p.GetValue(price), p.GetValue(rate), p.GetValue(priceChange),
                 p.GetValue(zones), p.GetValue(layer), p.GetValue(id), p.GetValue(align),
                 p.GetValue(forestType), p.GetValue(standAge), p.GetValue(growth), ParseCodes(p.GetValue(forestClasses)),
-                ParseTypeCodes(p.GetValue(typeCodes)), !p.GetValue(noMaps), p.GetValue(threads)), DatasetOpener.OpenRaster, p.InvocationConfiguration.Error, ReadZones, progress));
+                ParseTypeCodes(p.GetValue(typeCodes)), !p.GetValue(noMaps), p.GetValue(threads), method, assumed),
+                path => AreaOptions.OpenRaster(path, assumed), p.InvocationConfiguration.Error, ReadZones, progress));
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"change {s.ChangeTotal_mg_c:F1} Mg C ({s.ChangeTotal_mg_co2e:F1} t CO2e); baseline {s.BaselineTotal_mg_c:F1}, alternate {s.AlternateTotal_mg_c:F1}; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
             return CliRunner.Ok;
@@ -99,14 +109,19 @@ internal static class CarbonCommand
         var seed = Opt<int>("--seed", "random seed (default 1)");
         seed.DefaultValueFactory = _ => 1;
         var threads = Opt<int>("--threads", "worker threads (default: all cores)");
+        var areaMethod = AreaOptions.Method();
+        var assumeCrs = AreaOptions.AssumeCrs();
         var c = new Command("scenario", "Project the sink gain of land-use interventions year by year with P5/P50/P95")
         {
-            lulc, pools, scenario, output, iterations, seed, threads,
+            lulc, pools, scenario, output, iterations, seed, threads, areaMethod, assumeCrs,
         };
         c.SetAction(p =>
         {
+            var method = AreaOptions.ParseMethod(p.GetValue(areaMethod));
+            var assumed = AreaOptions.ParseCrs(p.GetValue(assumeCrs));
             var r = CarbonWorkflow.RunScenario(new ScenarioRequest(p.GetValue(lulc)!, p.GetValue(pools)!, p.GetValue(scenario)!,
-                p.GetValue(output)!, p.GetValue(iterations), p.GetValue(seed), p.GetValue(threads)), DatasetOpener.OpenRaster, p.InvocationConfiguration.Error, ReadZones);
+                p.GetValue(output)!, p.GetValue(iterations), p.GetValue(seed), p.GetValue(threads), method, assumed),
+                path => AreaOptions.OpenRaster(path, assumed), p.InvocationConfiguration.Error, ReadZones);
             var last = r.Years[^1];
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Scenario.Name}: gain by {last.Year} P5 {last.GainP5_mg_c:F1} / P50 {last.GainP50_mg_c:F1} / P95 {last.GainP95_mg_c:F1} Mg C; wrote {p.GetValue(output)}"));

@@ -4,6 +4,7 @@ using NetTopologySuite.Geometries;
 using SpatialCarbon.Core;
 using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Overlay;
+using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
 using SpatialCarbon.Core.Zoning.Preparation;
 using SpatialCarbon.Gdal;
@@ -33,21 +34,25 @@ internal static class ZonalCommand
         var minCoverage = new Option<double>("--min-coverage") { Description = "Ignore cells covered by less than this fraction", DefaultValueFactory = _ => 0 };
         var output = new Option<string?>("--out") { Description = "out.csv or out.gpkg (default: CSV on stdout)" };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores)" };
+        var areaMethod = AreaOptions.Method();
+        var assumeCrs = AreaOptions.AssumeCrs();
 
         var command = new Command("zonal", "Exact zonal statistics: each cell weighted by the fraction of it each zone covers")
         {
-            raster, zones, layer, idField, stats, weights, defaultValue, minCoverage, output, threads,
+            raster, zones, layer, idField, stats, weights, defaultValue, minCoverage, output, threads, areaMethod, assumeCrs,
         };
         command.SetAction(parse => Run(new ZonalRequest(
             parse.GetValue(raster)!, parse.GetValue(zones)!, parse.GetValue(layer), parse.GetValue(idField)!,
             parse.GetValue(stats)!, parse.GetValue(weights), parse.GetValue(defaultValue), parse.GetValue(minCoverage),
-            parse.GetValue(output), parse.GetValue(threads)), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+            parse.GetValue(output), parse.GetValue(threads), parse.GetValue(areaMethod), parse.GetValue(assumeCrs)),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
     /// <summary>The parsed command line.</summary>
     internal sealed record ZonalRequest(string Raster, string Zones, string? Layer, string IdField, string Stats,
-        string? Weights, double? DefaultValue, double MinCoverage, string? Out, int? Threads);
+        string? Weights, double? DefaultValue, double MinCoverage, string? Out, int? Threads, string? AreaMethod = null,
+        string? AssumeCrs = null);
 
     /// <summary>Core names what is wrong (the weights raster, the statistics); the user typed flags.</summary>
     private static readonly Dictionary<string, string> Flags = new()
@@ -74,10 +79,15 @@ internal static class ZonalCommand
         var statistics = ZonalStatisticNames.Parse(request.Stats);
         if (request.Out is not null) SpatialCarbon.Core.IO.OutputGuard.Check(request.Out, [request.Raster, request.Zones, request.Weights]);
         var format = OutputFormat(request.Out);
-        var options = new ZonalOptions(statistics, request.DefaultValue, request.MinCoverage);
+        var areaMethod = AreaOptions.ParseMethod(request.AreaMethod ?? AreaMethod.Ellipsoidal.Name());
+        var assumed = AreaOptions.ParseCrs(request.AssumeCrs);
+        var options = new ZonalOptions(statistics, request.DefaultValue, request.MinCoverage, areaMethod);
 
-        using var values = DatasetOpener.OpenRaster(request.Raster);
-        using var weights = request.Weights is null ? null : DatasetOpener.OpenRaster(request.Weights);
+        // Only the zones' areas need the raster's CRS; other statistics of a raster without one are still given.
+        using var values = statistics.Contains(ZonalStatistic.Area)
+            ? AreaOptions.OpenRaster(request.Raster, assumed)
+            : AssumedCrsRaster.Apply(DatasetOpener.OpenRaster(request.Raster), assumed);
+        using var weights = request.Weights is null ? null : AssumedCrsRaster.Apply(DatasetOpener.OpenRaster(request.Weights), assumed);
         var zones = ZonePreparation.Prepare(DatasetOpener.ReadVectorSource(request.Zones, request.Layer), values.Grid.Crs, request.IdField);
         if (zones.Report.Any) stderr.WriteLine($"zonal: {request.Zones}: {zones.Report}");
         foreach (var w in zones.Report.Warnings) stderr.WriteLine($"zonal: warning: {w}");
@@ -104,13 +114,13 @@ internal static class ZonalCommand
         switch (format)
         {
             case ".gpkg":
-                GeoPackageWriter.Write(request.Out!, [ZonalLayer.WithStatistics(zones, results, statistics)]);
+                GeoPackageWriter.Write(request.Out!, [ZonalLayer.WithStatistics(zones, results, statistics, areaMethod)]);
                 break;
             case ".csv":
-                ZonalCsvWriter.Write(request.Out!, zones.IdField!, ids, results, statistics);
+                ZonalCsvWriter.Write(request.Out!, zones.IdField!, ids, results, statistics, areaMethod);
                 break;
             default:
-                ZonalCsvWriter.Write(stdout, zones.IdField!, ids, results, statistics);
+                ZonalCsvWriter.Write(stdout, zones.IdField!, ids, results, statistics, areaMethod);
                 break;
         }
 

@@ -4,7 +4,7 @@ namespace SpatialCarbon.Core.Carbon;
 
 /// <summary>Carbon stock and change over whole land-use rasters, block by block and in parallel: density and change
 /// maps go to <see cref="CarbonMaps"/>, totals and the transition matrix accumulate in float64 per worker and are merged.
-/// Cell areas come from <see cref="RasterGrid.CellArea_m2"/> (true areas in geographic CRSs).</summary>
+/// Cell areas come from the <see cref="CellAreaModel"/> of the run's <see cref="CarbonRunOptions.AreaMethod"/>.</summary>
 public static class CarbonBalance
 {
     /// <summary>Stock of one land-use raster (Mg C) and its density map.</summary>
@@ -42,8 +42,7 @@ public static class CarbonBalance
         var total = new Tally(pools.Codes);
         var gate = new object();
         var done = 0;
-        var cellArea = new double[grid.Height];
-        for (var r = 0; r < grid.Height; r++) cellArea[r] = grid.CellArea_m2(r);
+        var cellAreas = CellAreaModel.For(grid, options.AreaMethod, baseline.Path);
         var density = pools.Density_mg_c_ha.Select(d => (float)d).ToArray();
 
         Parallel.ForEach(
@@ -54,7 +53,7 @@ public static class CarbonBalance
             {
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    worker.Process(windows[i], baseline, alternate, maps, pools.Density_mg_c_ha, density, cellArea);
+                    worker.Process(windows[i], baseline, alternate, maps, pools.Density_mg_c_ha, density, cellAreas);
                     if (options.Progress is { } p) p.Report((double)Interlocked.Increment(ref done) / windows.Count);
                 }
 
@@ -106,13 +105,16 @@ public static class CarbonBalance
         private float[] _d0 = [];
         private float[] _d1 = [];
         private float[] _change = [];
+        private double[] _areas = [];
 
         public Tally Tally { get; } = new(codes);
 
         public void Process(RasterWindow w, IRasterSource baseline, IRasterSource? alternate, CarbonMaps maps,
-            double[] density64, float[] density, double[] cellArea)
+            double[] density64, float[] density, CellAreaModel cellAreas)
         {
             var n = (int)w.CellCount;
+            if (_areas.Length < w.Width) _areas = new double[w.Width];
+            var rowAreas = _areas.AsSpan(0, w.Width);
             if (_v0.Length < n)
             {
                 _v0 = new double[n];
@@ -137,7 +139,7 @@ public static class CarbonBalance
             long nodata = 0;
             for (var r = 0; r < w.Height; r++)
             {
-                var a = cellArea[w.Y + r];
+                cellAreas.RowAreas(w.Y + r, w.X, rowAreas);
                 var o = r * w.Width;
                 for (var c = 0; c < w.Width; c++)
                 {
@@ -162,7 +164,7 @@ public static class CarbonBalance
                     }
 
                     var p = f * k + t;
-                    area[p] += a;
+                    area[p] += rowAreas[c];
                     pixels[p] += 1;
                     d0[i] = density[f];
                     d1[i] = density[t];

@@ -1,6 +1,10 @@
+using SpatialCarbon.Core.Crs;
+
 namespace SpatialCarbon.Core.Carbon;
 
-/// <summary>A stock run (no <see cref="Alternate"/>) or a change run, as the CLI's <c>carbon stock|change</c> take it.</summary>
+/// <summary>A stock run (no <see cref="Alternate"/>) or a change run, as the CLI's <c>carbon stock|change</c> take it.
+/// Cell areas are measured with <see cref="AreaMethod"/>; <see cref="AssumedCrs"/> is the CRS of rasters that carry
+/// none (without it such rasters are refused: their areas would be in unknown units).</summary>
 public sealed record CarbonRequest(
     string Baseline,
     string? Alternate,
@@ -21,7 +25,11 @@ public sealed record CarbonRequest(
     IReadOnlyList<int>? ForestClasses = null,
     IReadOnlyDictionary<string, int>? ForestTypeCodes = null,
     bool WriteMaps = true,
-    int Threads = 0);
+    int Threads = 0,
+    AreaMethod AreaMethod = AreaMethod.Ellipsoidal,
+    SpatialReference? AssumedCrs = null);
 
-/// <summary>A scenario run: baseline land use, pools, the scenario file, Monte Carlo draws and seed.</summary>
-public sealed record ScenarioRequest(string Lulc, string Pools, string ScenarioPath, string OutDir, int Iterations = 1000, int Seed = 1, int Threads = 0);
+/// <summary>A scenario run: baseline land use, pools, the scenario file, Monte Carlo draws and seed, how cell areas are
+/// measured and the CRS assumed for a raster that carries none.</summary>
+public sealed record ScenarioRequest(string Lulc, string Pools, string ScenarioPath, string OutDir, int Iterations = 1000, int Seed = 1,
+    int Threads = 0, AreaMethod AreaMethod = AreaMethod.Ellipsoidal, SpatialReference? AssumedCrs = null);

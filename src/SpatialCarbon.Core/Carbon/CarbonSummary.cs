@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace SpatialCarbon.Core.Carbon;
 
 /// <summary>DIR/summary.json: the totals of a stock or change run with the keys DESIGN.md fixes
-/// (baseline_total_mg_c, alternate_total_mg_c, change_total_mg_c, change_total_mg_co2e, npv, nodata_pixels) plus
+/// (baseline_total_mg_c, alternate_total_mg_c, change_total_mg_c, change_total_mg_co2e, npv, nodata_pixels, area_method) plus
 /// context. Absent values are left out (npv only when valuation was asked; change keys only for a change run).</summary>
 public sealed record CarbonSummary
 {
@@ -29,6 +29,7 @@ public sealed record CarbonSummary
     [JsonPropertyName("forest_growth_area_ha")] public double? ForestGrowthArea_ha { get; init; }
     [JsonPropertyName("zones")] public int? Zones { get; init; }
     [JsonPropertyName("crs")] public string? Crs { get; init; }
+    [JsonPropertyName("area_method")] public string? AreaMethod { get; init; }
     [JsonPropertyName("map_nodata")] public string MapNoData { get; init; } = "NaN (Float32): no real density or change can equal it";
     [JsonPropertyName("inputs")] public IReadOnlyDictionary<string, string>? Inputs { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetTopologySuite.Operation.Union;
+using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Overlay;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
@@ -33,8 +34,8 @@ public static class CarbonWorkflow
             throw new InputException("--growth", null, "forest growth needs --forest-type, --stand-age and --growth together");
         Directory.CreateDirectory(q.OutDir);
 
-        using var baseline = open(q.Baseline);
-        using var alternateRaw = q.Alternate is null ? null : open(q.Alternate);
+        using var baseline = AssumedCrsRaster.Apply(open(q.Baseline), q.AssumedCrs);
+        using var alternateRaw = q.Alternate is null ? null : AssumedCrsRaster.Apply(open(q.Alternate), q.AssumedCrs);
         IRasterSource? alternate = alternateRaw;
         if (alternateRaw is not null && !baseline.Grid.SameAs(alternateRaw.Grid))
         {
@@ -46,9 +47,9 @@ public static class CarbonWorkflow
         var zones = q.Zones is null ? null : CarbonZones.Load(q.Zones, q.ZoneLayer, q.IdField, baseline.Grid.Crs, read: readZones);
         if (zones is { Report.Any: true }) log?.WriteLine($"{q.Zones}: {zones.Report}");
         foreach (var w in zones?.Report.Warnings ?? []) log?.WriteLine($"{q.Zones}: warning: {w}");
-        using var forestType = q.ForestType is null ? null : open(q.ForestType);
-        using var standAge = q.StandAge is null ? null : open(q.StandAge);
-        var options = new CarbonRunOptions(q.Threads);
+        using var forestType = q.ForestType is null ? null : AssumedCrsRaster.Apply(open(q.ForestType), q.AssumedCrs);
+        using var standAge = q.StandAge is null ? null : AssumedCrsRaster.Apply(open(q.StandAge), q.AssumedCrs);
+        var options = new CarbonRunOptions(q.Threads, AreaMethod: q.AreaMethod);
 
         var writers = new List<GeoTiffWriter>();
         try
@@ -86,8 +87,8 @@ public static class CarbonWorkflow
                     MaxDegreeOfParallelism = options.Threads,
                     Warning = w => log?.WriteLine($"{q.Zones}: zone {zones.Ids[w.Zone]}: {w.Problem}"),
                 };
-                zoneResults = zones.Run(baseline, alternate, pools, zonal);
-                if (growthRaster is not null) zoneGrowth = zones.ForestGrowth(growthRaster, zonal);
+                zoneResults = zones.Run(baseline, alternate, pools, q.AreaMethod, zonal);
+                if (growthRaster is not null) zoneGrowth = zones.ForestGrowth(growthRaster, q.AreaMethod, zonal);
             }
 
             var years = q.BaselineYear is int by && q.AlternateYear is int ay ? ay - by : (int?)null;
@@ -103,6 +104,7 @@ public static class CarbonWorkflow
                 ForestGrowthArea_ha = growth?.ForestArea_ha,
                 Zones = zones?.Ids.Count,
                 Crs = baseline.Grid.Crs?.Label,
+                AreaMethod = q.AreaMethod.Name(),
                 Inputs = new Dictionary<string, string?>
                 {
                     ["baseline"] = q.Baseline,
@@ -146,8 +148,8 @@ public static class CarbonWorkflow
         var scenario = ScenarioFile.Read(q.ScenarioPath);
         if (q.Iterations is < 1 or > 1_000_000) throw new InputException("--iterations", null, $"{q.Iterations} is not in 1..1000000");
         Directory.CreateDirectory(q.OutDir);
-        using var lulc = open(q.Lulc);
-        var options = new CarbonRunOptions(q.Threads);
+        using var lulc = AssumedCrsRaster.Apply(open(q.Lulc), q.AssumedCrs);
+        var options = new CarbonRunOptions(q.Threads, AreaMethod: q.AreaMethod);
         CarbonTotals? whole = null;
         var eligible = new List<IReadOnlyDictionary<int, double>>();
         foreach (var iv in scenario.Interventions)
@@ -164,7 +166,7 @@ public static class CarbonWorkflow
                     throw new InputException(q.ScenarioPath, iv.Name, $"no zone of {iv.Zones} passes the filter");
                 // Overlapping zones must not count the same land twice: overlay their union.
                 var union = z with { Ids = ["union"], Geometries = [UnaryUnionOp.Union(z.Geometries)] };
-                m = union.Run(lulc, null, pools, new ZonalRunOptions { MaxDegreeOfParallelism = options.Threads })[0].Transitions;
+                m = union.Run(lulc, null, pools, q.AreaMethod, new ZonalRunOptions { MaxDegreeOfParallelism = options.Threads })[0].Transitions;
             }
 
             var k = pools.Codes.Count;
@@ -188,6 +190,7 @@ public static class CarbonWorkflow
             ("scenario", scenario.Name), ("years", $"{scenario.BaseYear}–{scenario.HorizonYear}"),
             ($"gain by {last.Year} P5 / P50 / P95 (Mg C)", $"{last.GainP5_mg_c:N0} / {last.GainP50_mg_c:N0} / {last.GainP95_mg_c:N0}"),
             ($"gain by {last.Year} P50 (t CO2e)", (last.GainP50_mg_c * CarbonUnits.Co2ePerC).ToString("N0", CultureInfo.InvariantCulture)),
+            ("area method", Describe(q.AreaMethod)),
         };
         for (var i = 0; i < scenario.Interventions.Count; i++)
             totals.Add(($"eligible area: {scenario.Interventions[i].Name} (ha)", string.Join(", ", eligible[i].Select(a => $"class {a.Key}: {a.Value:N1}"))));
@@ -199,6 +202,7 @@ public static class CarbonWorkflow
             ["horizon_year"] = scenario.HorizonYear,
             ["iterations"] = q.Iterations,
             ["seed"] = q.Seed,
+            ["area_method"] = q.AreaMethod.Name(),
             ["gain_p5_mg_c"] = last.GainP5_mg_c,
             ["gain_p50_mg_c"] = last.GainP50_mg_c,
             ["gain_p95_mg_c"] = last.GainP95_mg_c,
@@ -208,6 +212,11 @@ public static class CarbonWorkflow
         }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })));
         return result;
     }
+
+    /// <summary>The report's line on areas: which method, and what it means.</summary>
+    private static string Describe(AreaMethod method) => method == AreaMethod.Planar
+        ? "planar (map area of each cell in the raster CRS, as InVEST computes it)"
+        : "ellipsoidal (true area of each cell on the ellipsoid, as the land survey reports 椭球面积)";
 
     private static CarbonReport Report(CarbonRequest q, CarbonSummary s, CarbonPoolTable pools, CarbonTotals t, CarbonZones? zones,
         IReadOnlyList<ZoneCarbon>? zoneResults, int? years)
@@ -234,6 +243,7 @@ public static class CarbonWorkflow
         rows.Add(("valid area (ha)", s.ValidArea_ha.ToString("N1", inv)));
         rows.Add(("nodata pixels (excluded)", s.NodataPixels.ToString("N0", inv)));
         rows.Add(("CRS", s.Crs ?? "none"));
+        rows.Add(("area method", Describe(q.AreaMethod)));
         var bars = zoneResults?.Select(z => (zones!.Ids[z.Zone], q.Alternate is null ? z.Baseline_mg_c : z.AnnualSink_mg_c_yr(years ?? 1))).ToArray();
         return new CarbonReport(q.Alternate is null ? "SpatialCarbon — carbon stock" : "SpatialCarbon — carbon stock and sink change",
             rows, pools, q.Alternate is null ? null : t.Transitions, bars, q.Alternate is null ? "Mg C" : years is null ? "Mg C" : "Mg C/yr", null);

@@ -29,20 +29,22 @@ public sealed record CarbonZones(string Path, string IdField, IReadOnlyList<stri
         return new CarbonZones(path, zones.IdField ?? "fid", zones.Ids, zones.Geometries, zones.Report);
     }
 
-    /// <summary>Stocks (and change, when <paramref name="alternate"/> is given) per zone through the exact zonal engine.</summary>
+    /// <summary>Stocks (and change, when <paramref name="alternate"/> is given) per zone through the exact zonal engine,
+    /// with cell areas measured by <paramref name="areaMethod"/>.</summary>
     public IReadOnlyList<ZoneCarbon> Run(IRasterSource baseline, IRasterSource? alternate, CarbonPoolTable pools,
-        ZonalRunOptions? options = null, IProgress<double>? progress = null)
+        AreaMethod areaMethod, ZonalRunOptions? options = null, IProgress<double>? progress = null)
     {
         IRasterSource[] rasters = alternate is null ? [baseline] : [baseline, alternate];
-        var workers = ZonalEngine.Run(rasters, Geometries,
+        var workers = ZonalEngine.Run(rasters, Geometries, CellAreaModel.For(baseline.Grid, areaMethod, baseline.Path),
             () => new ZoneCarbonAccumulator(pools, Geometries.Count, baseline.NoData, alternate?.NoData), options, progress);
         return ZoneCarbonAccumulator.MergeAll(workers).Results(string.Join(" and ", rasters.Select(r => r.Path)));
     }
 
     /// <summary>Annual forest growth sink per zone (Mg C/yr): Σ rate × coverage × cell area over the growth raster.</summary>
-    public IReadOnlyList<double> ForestGrowth(ForestGrowthRaster growth, ZonalRunOptions? options = null)
+    public IReadOnlyList<double> ForestGrowth(ForestGrowthRaster growth, AreaMethod areaMethod, ZonalRunOptions? options = null)
     {
-        var workers = ZonalEngine.Run([growth], Geometries, () => new RateSumAccumulator(Geometries.Count), options);
+        var workers = ZonalEngine.Run([growth], Geometries, CellAreaModel.For(growth.Grid, areaMethod, growth.Path),
+            () => new RateSumAccumulator(Geometries.Count), options);
         var total = new double[Geometries.Count];
         foreach (var w in workers)
         {
@@ -58,23 +60,24 @@ public sealed record CarbonZones(string Path, string IdField, IReadOnlyList<stri
         public double[] Sum_mg_c_yr { get; } = new double[zones];
 
         public void AddPartial(int zone, int row, int col, ReadOnlySpan<double> coverage, ReadOnlySpan<double> values0,
-            ReadOnlySpan<double> values1, double cellArea_m2)
+            ReadOnlySpan<double> values1, ReadOnlySpan<double> cellAreas_m2)
         {
             for (var i = 0; i < values0.Length; i++)
             {
-                if (!double.IsNaN(values0[i])) Sum_mg_c_yr[zone] += values0[i] * coverage[i] * cellArea_m2 * CarbonUnits.HaPerM2;
+                if (!double.IsNaN(values0[i])) Sum_mg_c_yr[zone] += values0[i] * coverage[i] * cellAreas_m2[i] * CarbonUnits.HaPerM2;
             }
         }
 
-        public void AddFull(int zone, int row, int col, ReadOnlySpan<double> values0, ReadOnlySpan<double> values1, double cellArea_m2)
+        public void AddFull(int zone, int row, int col, ReadOnlySpan<double> values0, ReadOnlySpan<double> values1,
+            ReadOnlySpan<double> cellAreas_m2)
         {
             var s = 0.0;
-            foreach (var v in values0)
+            for (var i = 0; i < values0.Length; i++)
             {
-                if (!double.IsNaN(v)) s += v;
+                if (!double.IsNaN(values0[i])) s += values0[i] * cellAreas_m2[i];
             }
 
-            Sum_mg_c_yr[zone] += s * cellArea_m2 * CarbonUnits.HaPerM2;
+            Sum_mg_c_yr[zone] += s * CarbonUnits.HaPerM2;
         }
     }
 }

@@ -15,6 +15,7 @@ public static class ForestGrowth
         var view = new ForestGrowthRaster(baseline, alternate, forestType, standAge, table, forestClasses);
         options ??= CarbonRunOptions.Default;
         var windows = ProcessingWindows.For(baseline.Grid, baseline.BlockWidth, baseline.BlockHeight, options.TileSize);
+        var cellAreas = CellAreaModel.For(baseline.Grid, options.AreaMethod, baseline.Path);
         var sink = 0.0;
         var area = 0.0;
         long nodata = 0;
@@ -30,15 +31,17 @@ public static class ForestGrowth
                     var w = windows[i];
                     var n = (int)w.CellCount;
                     if (s.Rate.Length < n) s.Rate = new double[n];
+                    if (s.Areas.Length < w.Width) s.Areas = new double[w.Width];
                     view.ReadRates(w, s.Rate, s.Missing);
                     for (var r = 0; r < w.Height; r++)
                     {
-                        var a = baseline.Grid.CellArea_m2(w.Y + r) * CarbonUnits.HaPerM2;
+                        cellAreas.RowAreas(w.Y + r, w.X, s.Areas.AsSpan(0, w.Width));
                         for (var c = 0; c < w.Width; c++)
                         {
                             var v = s.Rate[r * w.Width + c];
                             if (double.IsNaN(v)) { s.Nodata++; continue; }
                             if (v < 0) continue;
+                            var a = s.Areas[c] * CarbonUnits.HaPerM2;
                             s.Sink += v * a;
                             s.Area += a;
                         }
@@ -70,6 +73,7 @@ public static class ForestGrowth
     private sealed class State
     {
         public double[] Rate = [];
+        public double[] Areas = [];
         public double Sink;
         public double Area;
         public long Nodata;

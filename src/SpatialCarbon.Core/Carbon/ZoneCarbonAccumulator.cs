@@ -2,7 +2,7 @@ using SpatialCarbon.Core.Overlay;
 
 namespace SpatialCarbon.Core.Carbon;
 
-/// <summary>Per-zone carbon for the zonal engine: for each zone, the covered area (coverage fraction × true cell area)
+/// <summary>Per-zone carbon for the zonal engine: for each zone, the covered area (coverage fraction × cell area)
 /// of every baseline→alternate class pair, from which stocks and change follow. With one raster it accumulates stock
 /// only (alternate = baseline). One instance per worker; <see cref="Merge"/> combines them.</summary>
 public sealed class ZoneCarbonAccumulator(CarbonPoolTable pools, int zoneCount, double? baselineNoData, double? alternateNoData = null)
@@ -19,18 +19,19 @@ public sealed class ZoneCarbonAccumulator(CarbonPoolTable pools, int zoneCount, 
     public HashSet<double> MissingCodes { get; } = [];
 
     public void AddPartial(int zone, int row, int col, ReadOnlySpan<double> coverage, ReadOnlySpan<double> values0,
-        ReadOnlySpan<double> values1, double cellArea_m2)
+        ReadOnlySpan<double> values1, ReadOnlySpan<double> cellAreas_m2)
     {
         var m = _zones[zone] ??= new TransitionMatrix(pools.Codes);
         for (var i = 0; i < values0.Length; i++)
-            Add(zone, m, values0[i], values1.IsEmpty ? values0[i] : values1[i], coverage[i] * cellArea_m2, coverage[i]);
+            Add(zone, m, values0[i], values1.IsEmpty ? values0[i] : values1[i], coverage[i] * cellAreas_m2[i], coverage[i]);
     }
 
-    public void AddFull(int zone, int row, int col, ReadOnlySpan<double> values0, ReadOnlySpan<double> values1, double cellArea_m2)
+    public void AddFull(int zone, int row, int col, ReadOnlySpan<double> values0, ReadOnlySpan<double> values1,
+        ReadOnlySpan<double> cellAreas_m2)
     {
         var m = _zones[zone] ??= new TransitionMatrix(pools.Codes);
         for (var i = 0; i < values0.Length; i++)
-            Add(zone, m, values0[i], values1.IsEmpty ? values0[i] : values1[i], cellArea_m2, 1);
+            Add(zone, m, values0[i], values1.IsEmpty ? values0[i] : values1[i], cellAreas_m2[i], 1);
     }
 
     public void Merge(ZoneCarbonAccumulator other)

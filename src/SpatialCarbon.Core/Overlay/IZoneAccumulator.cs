@@ -12,10 +12,12 @@ public interface IZoneAccumulator
     /// <param name="coverage">Fraction of each cell covered, in (0, 1].</param>
     /// <param name="values0">Values of the first raster for those cells.</param>
     /// <param name="values1">Values of the second raster on the same grid, or empty when only one raster is given.</param>
-    /// <param name="cellArea_m2">True area of one cell of this row in m².</param>
+    /// <param name="cellAreas_m2">Area of each of those cells in m² (whole cells, not the covered part), measured
+    /// as the run asked (on the ellipsoid, or planar).</param>
     void AddPartial(int zone, int row, int col, ReadOnlySpan<double> coverage, ReadOnlySpan<double> values0,
-        ReadOnlySpan<double> values1, double cellArea_m2);
+        ReadOnlySpan<double> values1, ReadOnlySpan<double> cellAreas_m2);
 
     /// <summary>A run of cells wholly inside the zone (coverage 1 for each).</summary>
-    void AddFull(int zone, int row, int col, ReadOnlySpan<double> values0, ReadOnlySpan<double> values1, double cellArea_m2);
+    void AddFull(int zone, int row, int col, ReadOnlySpan<double> values0, ReadOnlySpan<double> values1,
+        ReadOnlySpan<double> cellAreas_m2);
 }

@@ -14,6 +14,7 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
     private readonly bool _hasDefault;
     private readonly double _default;
     private readonly double _minCoverage;
+    private readonly bool _area;
     private readonly bool _squares;
     private readonly bool _extremes;
     private readonly bool _histogram;
@@ -35,6 +36,7 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
         _hasDefault = options.DefaultValue is not null;
         _default = options.DefaultValue ?? 0;
         _minCoverage = options.MinCoverage;
+        _area = options.Wants(ZonalStatistic.Area);
         _squares = options.Wants(ZonalStatistic.Stdev);
         _extremes = options.WantsAny(ZonalStatistic.Min, ZonalStatistic.Max);
         _histogram = options.WantsAny(ZonalStatistic.Majority, ZonalStatistic.Minority, ZonalStatistic.Variety, ZonalStatistic.Frac);
@@ -51,55 +53,58 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
     public ValueHistogram? WeightedHistogram(int zone) => _weightedHistograms[zone];
 
     public void AddPartial(int zone, int row, int col, ReadOnlySpan<double> coverage, ReadOnlySpan<double> values0,
-        ReadOnlySpan<double> values1, double cellArea_m2)
+        ReadOnlySpan<double> values1, ReadOnlySpan<double> cellAreas_m2)
     {
         ref var z = ref _zones[zone];
         if (!_squares && !_weights)
         {
-            Run(ref z, zone, coverage, values0, cellArea_m2);
+            Run(ref z, zone, coverage, values0, cellAreas_m2);
             return;
         }
 
-        var valid = 0.0;
+        var area = 0.0;
         var weighted = _weights && !values1.IsEmpty;
         for (var i = 0; i < values0.Length; i++)
         {
             var c = coverage[i];
             if (c < _minCoverage) continue;
-            valid += Cell(ref z, zone, c, values0[i], weighted ? values1[i] : double.NaN);
+            area += Cell(ref z, zone, c, values0[i], weighted ? values1[i] : double.NaN) * cellAreas_m2[i];
         }
 
-        z.Area_m2 += valid * cellArea_m2;
+        if (_area) z.Area_m2 += area;
     }
 
-    public void AddFull(int zone, int row, int col, ReadOnlySpan<double> values0, ReadOnlySpan<double> values1, double cellArea_m2)
+    public void AddFull(int zone, int row, int col, ReadOnlySpan<double> values0, ReadOnlySpan<double> values1,
+        ReadOnlySpan<double> cellAreas_m2)
     {
         if (_minCoverage > 1) return;
         ref var z = ref _zones[zone];
         if (!_squares && !_weights)
         {
-            Run(ref z, zone, [], values0, cellArea_m2);
+            Run(ref z, zone, [], values0, cellAreas_m2);
             return;
         }
 
-        var valid = 0.0;
+        var area = 0.0;
         var weighted = _weights && !values1.IsEmpty;
-        for (var i = 0; i < values0.Length; i++) valid += Cell(ref z, zone, 1.0, values0[i], weighted ? values1[i] : double.NaN);
-        z.Area_m2 += valid * cellArea_m2;
+        for (var i = 0; i < values0.Length; i++)
+            area += Cell(ref z, zone, 1.0, values0[i], weighted ? values1[i] : double.NaN) * cellAreas_m2[i];
+        if (_area) z.Area_m2 += area;
     }
 
     /// <summary>The common case (count, sum, mean, min, max, histogram statistics; no variance, no weights): one
     /// tight loop with its sums in locals. An empty <paramref name="coverage"/> means every cell is wholly covered.</summary>
-    private void Run(ref ZoneTotals z, int zone, ReadOnlySpan<double> coverage, ReadOnlySpan<double> values, double cellArea_m2)
+    private void Run(ref ZoneTotals z, int zone, ReadOnlySpan<double> coverage, ReadOnlySpan<double> values,
+        ReadOnlySpan<double> cellAreas_m2)
     {
         var full = coverage.IsEmpty;
         if (full)
         {
-            FullRun(ref z, zone, values, cellArea_m2);
+            FullRun(ref z, zone, values, cellAreas_m2);
             return;
         }
 
-        double count = 0, sum = 0, nodata = 0, min = z.Min, max = z.Max;
+        double count = 0, sum = 0, nodata = 0, area = 0, min = z.Min, max = z.Max;
         var noData = _noData;
         var histogram = _histogram ? _histograms[zone] ??= new ValueHistogram() : null;
         var dense = histogram?.Dense;
@@ -121,6 +126,7 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
 
             count += c;
             sum += c * v;
+            area += c * cellAreas_m2[i];
             if (_extremes)
             {
                 min = Math.Min(min, v);
@@ -138,16 +144,16 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
         z.Count += count;
         z.Sum += sum;
         z.NodataCount += nodata;
-        z.Area_m2 += count * cellArea_m2;
+        if (_area) z.Area_m2 += area;
         z.Min = min;
         z.Max = max;
     }
 
     /// <summary>Wholly covered cells: land-cover values come in runs of equal values, so each run of equal values is
     /// added once (its length as the amount), which keeps the histogram out of the per-cell loop.</summary>
-    private void FullRun(ref ZoneTotals z, int zone, ReadOnlySpan<double> values, double cellArea_m2)
+    private void FullRun(ref ZoneTotals z, int zone, ReadOnlySpan<double> values, ReadOnlySpan<double> cellAreas_m2)
     {
-        double count = 0, sum = 0, nodata = 0, min = z.Min, max = z.Max;
+        double count = 0, sum = 0, nodata = 0, area = 0, min = z.Min, max = z.Max;
         var noData = _noData;
         var histogram = _histogram ? _histograms[zone] ??= new ValueHistogram() : null;
         var i = 0;
@@ -157,6 +163,7 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
             var j = i + 1;
             while (j < values.Length && values[j] == v) j++;
             double n = j - i;
+            var first = i;
             i = j;
             if (v == noData || double.IsNaN(v))
             {
@@ -172,6 +179,11 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
 
             count += n;
             sum += n * v;
+            if (_area)
+            {
+                for (var k = first; k < j; k++) area += cellAreas_m2[k];
+            }
+
             if (_extremes)
             {
                 min = Math.Min(min, v);
@@ -184,7 +196,7 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
         z.Count += count;
         z.Sum += sum;
         z.NodataCount += nodata;
-        z.Area_m2 += count * cellArea_m2;
+        z.Area_m2 += area;
         z.Min = min;
         z.Max = max;
     }

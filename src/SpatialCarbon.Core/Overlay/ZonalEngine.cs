@@ -15,12 +15,13 @@ namespace SpatialCarbon.Core.Overlay;
 public static class ZonalEngine
 {
     /// <summary>Overlays <paramref name="zonesInRasterCrs"/> on the rasters (one, or two on the same grid: values
-    /// and weights) and returns one accumulator per worker, to be merged by the caller. A zone that is empty,
-    /// degenerate or outside the raster receives nothing and gets a warning; it never stops the run.</summary>
+    /// and weights) and returns one accumulator per worker, to be merged by the caller. Each run of cells comes with
+    /// the cells' areas from <paramref name="cellAreas"/>. A zone that is empty, degenerate or outside the raster
+    /// receives nothing and gets a warning; it never stops the run.</summary>
     /// <exception cref="InputException">No raster, more than two, or rasters on different grids.</exception>
     public static TAccumulator[] Run<TAccumulator>(IReadOnlyList<IRasterSource> rasters,
-        IReadOnlyList<Geometry> zonesInRasterCrs, Func<TAccumulator> createPerWorker, ZonalRunOptions? options = null,
-        IProgress<double>? progress = null)
+        IReadOnlyList<Geometry> zonesInRasterCrs, CellAreaModel cellAreas, Func<TAccumulator> createPerWorker,
+        ZonalRunOptions? options = null, IProgress<double>? progress = null)
         where TAccumulator : IZoneAccumulator
     {
         options ??= new ZonalRunOptions();
@@ -34,6 +35,8 @@ public static class ZonalEngine
         var plan = BlockPlan.For(rasters[0], workers);
         var buffers = new double[workers * rasters.Count][];
         for (var b = 0; b < buffers.Length; b++) buffers[b] = new double[plan.WindowCells];
+        var areas = new WindowAreas[workers];
+        for (var w = 0; w < workers; w++) areas[w] = new WindowAreas(cellAreas, plan);
 
         var coverages = new PolygonCoverage?[zonesInRasterCrs.Count];
         var seen = new bool[zonesInRasterCrs.Count];
@@ -60,9 +63,6 @@ public static class ZonalEngine
                 return true;
             });
 
-            var rowAreas = new double[rows];
-            for (var r = 0; r < rows; r++) rowAreas[r] = grid.CellArea_m2(row0 + r);
-
             var windows = plan.Windows(band);
             var activeNow = active.ToArray();
             // Worker w takes windows w, w + workers, ...: a fixed assignment, so each worker's float64 sums (and the
@@ -78,9 +78,10 @@ public static class ZonalEngine
                     if (!Touches(activeNow, coverages, window)) continue;
                     rasters[0].ReadWindow(1, window, values0);
                     if (rasters.Count > 1) rasters[1].ReadWindow(1, window, values1);
+                    areas[w].Reset(window);
                     foreach (var z in activeNow)
                     {
-                        Apply(accumulators[w], z, coverages[z]!, window, values0, values1, rowAreas, row0);
+                        Apply(accumulators[w], z, coverages[z]!, window, values0, values1, areas[w]);
                     }
                 }
             });
@@ -118,7 +119,7 @@ public static class ZonalEngine
 
     /// <summary>Hands the runs of one zone that fall in one window to the accumulator, clipped to the window.</summary>
     private static void Apply<TAccumulator>(TAccumulator accumulator, int zone, PolygonCoverage coverage, RasterWindow window,
-        ReadOnlySpan<double> values0, ReadOnlySpan<double> values1, double[] rowAreas, int bandRow)
+        ReadOnlySpan<double> values0, ReadOnlySpan<double> values1, WindowAreas areas)
         where TAccumulator : IZoneAccumulator
     {
         var x0 = window.X;
@@ -130,7 +131,7 @@ public static class ZonalEngine
         for (var r = r0; r <= r1; r++)
         {
             var offset = (r - window.Y) * window.Width - x0;
-            var area = rowAreas[r - bandRow];
+            var rowAreas = areas.Row(r);
             foreach (var run in coverage.RowRuns(r))
             {
                 if (run.End <= x0) continue;
@@ -139,8 +140,9 @@ public static class ZonalEngine
                 var n = Math.Min(run.End, x1) - c0;
                 var v0 = values0.Slice(offset + c0, n);
                 var v1 = hasWeights ? values1.Slice(offset + c0, n) : [];
-                if (run.IsFull) accumulator.AddFull(zone, r, c0, v0, v1, area);
-                else accumulator.AddPartial(zone, r, c0, coverage.Fractions.AsSpan(run.FractionOffset + c0 - run.Col, n), v0, v1, area);
+                var a = rowAreas.Slice(c0 - x0, n);
+                if (run.IsFull) accumulator.AddFull(zone, r, c0, v0, v1, a);
+                else accumulator.AddPartial(zone, r, c0, coverage.Fractions.AsSpan(run.FractionOffset + c0 - run.Col, n), v0, v1, a);
             }
         }
     }

@@ -27,7 +27,7 @@ public static class ZonalStatistics
 
         var zoneCount = zonesInRasterCrs.Count;
         IRasterSource[] rasters = weights is null ? [values] : [values, weights];
-        var workers = ZonalEngine.Run(rasters, zonesInRasterCrs,
+        var workers = ZonalEngine.Run(rasters, zonesInRasterCrs, CellAreas(values, options),
             () => new StatisticsAccumulator(zoneCount, values.NoData, weights?.NoData, options), run, progress);
         var total = workers[0];
         for (var i = 1; i < workers.Length; i++) total.Merge(workers[i]);
@@ -36,6 +36,13 @@ public static class ZonalStatistics
         for (var z = 0; z < zoneCount; z++) result[z] = Derive(total, z);
         return result;
     }
+
+    /// <summary>The cell areas of <paramref name="values"/>; a raster without a CRS is refused only when the zones'
+    /// areas are asked for (its other statistics need no area).</summary>
+    private static CellAreaModel CellAreas(IRasterSource values, ZonalOptions options) =>
+        values.Grid.Crs is null && !options.Wants(ZonalStatistic.Area)
+            ? CellAreaModel.Unknown
+            : CellAreaModel.For(values.Grid, options.AreaMethod, values.Path);
 
     /// <summary>The class values seen in any zone's frac (or weighted frac), ascending: the frac_&lt;code&gt; columns.</summary>
     public static double[] Classes(IEnumerable<ZoneStatistics> zones, bool weighted = false) =>

@@ -10,7 +10,7 @@ public struct ZoneTotals
     /// <summary>Σ coverage over nodata cells.</summary>
     public double NodataCount;
 
-    /// <summary>Σ coverage × true cell area over valid cells.</summary>
+    /// <summary>Σ coverage × cell area (m², as the run measures it) over valid cells; kept only when the area is asked.</summary>
     public double Area_m2;
 
     public double Sum;

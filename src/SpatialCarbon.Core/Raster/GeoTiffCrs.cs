@@ -24,6 +24,9 @@ public static class GeoTiffCrs
     /// a CRS the managed code lacks (a code outside the registry, another projection), which GDAL may know.</summary>
     public static bool IsIncomplete(string problem) => problem is NoProjectedDefinition or NoEllipsoid or NoCrs;
 
+    /// <summary>True when the keys name no CRS at all (a georeferenced raster in unknown units).</summary>
+    public static bool NamesNone(string problem) => problem is NoCrs;
+
     /// <summary>The CRS the keys describe, or null with a one-line <paramref name="problem"/>.</summary>
     public static SpatialReference? Resolve(K keys, out string? problem)
     {

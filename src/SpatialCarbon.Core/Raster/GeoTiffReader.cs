@@ -62,8 +62,8 @@ public sealed class GeoTiffReader : IRasterSource
     /// <summary>The decoded-block cache shared with this reader's overviews.</summary>
     public BlockCache Cache => cache;
 
-    /// <summary>Opens a GeoTIFF; the file must carry GeoKeys and a georeferencing (pixel scale + tiepoint, or a
-    /// transformation matrix).</summary>
+    /// <summary>Opens a GeoTIFF; the file must carry a georeferencing (pixel scale + tiepoint, or a transformation
+    /// matrix). Without GeoKeys, or with keys that name no CRS, the grid's CRS is null (unknown units).</summary>
     /// <exception cref="InputException">Not a TIFF, corrupt, or without georeferencing.</exception>
     /// <exception cref="UnsupportedFormatException">A compression, predictor or sample type the managed reader lacks.</exception>
     public static GeoTiffReader Open(string path, long cacheBytes = 64 << 20)
@@ -316,22 +316,30 @@ public sealed class GeoTiffReader : IRasterSource
         throw new InputException(path, "GDAL_NODATA tag", $"nodata value '{text}' is not a number");
     }
 
-    private static (GeoTransform Transform, bool PixelIsPoint, SpatialReference Crs) ReadGeoreferencing(Tiff tif, string path)
+    private static (GeoTransform Transform, bool PixelIsPoint, SpatialReference? Crs) ReadGeoreferencing(Tiff tif, string path)
     {
         var dirTag = GeoTiffTags.GetShorts(tif, GeoTiffTags.GeoKeyDirectory);
-        if (dirTag is null) throw new InputException(path, null, "not a GeoTIFF: no GeoKeyDirectory tag (the CRS is unknown)");
-        var keys = GeoKeyDirectory.Parse(dirTag, GeoTiffTags.GetDoubles(tif, GeoTiffTags.GeoDoubleParams),
-            GeoTiffTags.GetAscii(tif, GeoTiffTags.GeoAsciiParams), out var keyProblem);
-        if (keyProblem is not null) throw new InputException(path, "GeoKeyDirectory", keyProblem);
-        var crs = GeoTiffCrs.Resolve(keys, out var crsProblem);
-        if (crs is null)
+        var hasTransform = GeoTiffTags.GetDoubles(tif, GeoTiffTags.ModelTransformation) is not null
+            || GeoTiffTags.GetDoubles(tif, GeoTiffTags.ModelPixelScale) is not null;
+        if (dirTag is null && !hasTransform)
+            throw new InputException(path, null, "not a GeoTIFF: no GeoKeyDirectory tag and no georeferencing");
+        SpatialReference? crs = null;
+        var pixelIsPoint = false;
+        if (dirTag is not null)
         {
-            if (crsProblem is not null && !GeoTiffCrs.IsIncomplete(crsProblem))
-                throw new UnsupportedFormatException(path, crsProblem);
-            throw new InputException(path, "GeoKeys", crsProblem ?? "no CRS");
+            var keys = GeoKeyDirectory.Parse(dirTag, GeoTiffTags.GetDoubles(tif, GeoTiffTags.GeoDoubleParams),
+                GeoTiffTags.GetAscii(tif, GeoTiffTags.GeoAsciiParams), out var keyProblem);
+            if (keyProblem is not null) throw new InputException(path, "GeoKeyDirectory", keyProblem);
+            crs = GeoTiffCrs.Resolve(keys, out var crsProblem);
+            if (crs is null && crsProblem is not null && !GeoTiffCrs.NamesNone(crsProblem))
+            {
+                if (!GeoTiffCrs.IsIncomplete(crsProblem)) throw new UnsupportedFormatException(path, crsProblem);
+                throw new InputException(path, "GeoKeys", crsProblem);
+            }
+
+            pixelIsPoint = keys.GetShort(GeoKeyDirectory.GTRasterType) == 2;
         }
 
-        var pixelIsPoint = keys.GetShort(GeoKeyDirectory.GTRasterType) == 2;
         var matrix = GeoTiffTags.GetDoubles(tif, GeoTiffTags.ModelTransformation);
         if (matrix is { Length: >= 16 })
         {

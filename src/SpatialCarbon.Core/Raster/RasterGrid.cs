@@ -44,19 +44,4 @@ public sealed record RasterGrid(int Width, int Height, GeoTransform Transform, S
 
         return true;
     }
-
-    /// <summary>True area in m² of one cell of a row: constant for projected grids, per row on the ellipsoid for
-    /// geographic ones.</summary>
-    public double CellArea_m2(int row)
-    {
-        if (Crs is { IsGeographic: true })
-        {
-            var (_, top) = Transform.PixelToWorld(0, row);
-            var (_, bottom) = Transform.PixelToWorld(0, row + 1);
-            return EllipsoidArea.Quadrangle_m2(top, bottom, CellWidth);
-        }
-
-        var unit = Crs is { IsProjected: true } ? Crs.LinearUnitMetres : 1.0;
-        return Math.Abs(Transform.PixelWidth * Transform.PixelHeight - Transform.RowRotation * Transform.ColumnRotation) * unit * unit;
-    }
 }

@@ -15,7 +15,7 @@ public class CarbonBalanceTests
         // 3x2 cells of 0.09 ha: classes 1,1,2 / 5,0(nodata),2 → 0.09·(62+62+205+0+205) = 48.06 Mg C.
         var grid = CarbonFixtures.Projected(3, 2);
         var map = new ArrayBlockSink(3, 2);
-        var t = CarbonBalance.Stock(CarbonFixtures.Raster(grid, [1, 1, 2, 5, 0, 2]), Pools, map);
+        var t = CarbonBalance.Stock(CarbonFixtures.Raster(grid, [1, 1, 2, 5, 0, 2]), Pools, map, CarbonFixtures.Planar);
         Assert.Equal(48.06, t.Baseline_mg_c, 9);
         Assert.Equal(1, t.NodataPixels);
         Assert.Equal(5, t.ValidPixels);
@@ -31,7 +31,7 @@ public class CarbonBalanceTests
         var grid = CarbonFixtures.Projected(2, 2);
         var change = new ArrayBlockSink(2, 2);
         var t = CarbonBalance.Change(CarbonFixtures.Raster(grid, [1, 1, 2, 2]), CarbonFixtures.Raster(grid, [2, 1, 1, 5]),
-            Pools, new CarbonMaps(Change: change), new CarbonRunOptions(TileSize: 1));
+            Pools, new CarbonMaps(Change: change), CarbonFixtures.Planar with { TileSize = 1 });
         Assert.Equal(0.09 * (62 + 62 + 205 + 205), t.Baseline_mg_c, 9);
         Assert.Equal(0.09 * (205 + 62 + 62 + 0), t.Alternate_mg_c, 9);
         Assert.Equal(0.09 * -205, t.Change_mg_c, 9);
@@ -53,7 +53,7 @@ public class CarbonBalanceTests
         var grid = CarbonFixtures.Projected(4, 1);
         double[] a = [1, 255, 2, 1];
         double[] b = [2, 2, 0, 1];
-        var t = CarbonBalance.Change(CarbonFixtures.Raster(grid, a, 255), CarbonFixtures.Raster(grid, b, 0), Pools);
+        var t = CarbonBalance.Change(CarbonFixtures.Raster(grid, a, 255), CarbonFixtures.Raster(grid, b, 0), Pools, options: CarbonFixtures.Planar);
         Assert.Equal(2, t.NodataPixels);
         Assert.Equal(2, t.ValidPixels);
         Assert.Equal(0.09 * 143, t.Change_mg_c, 9);
@@ -77,7 +77,7 @@ public class CarbonBalanceTests
         var grid = CarbonFixtures.Projected(2, 1);
         var change = new ArrayBlockSink(2, 1);
         var t = CarbonBalance.Change(CarbonFixtures.Raster(grid, [1, 1], noData: -1), CarbonFixtures.Raster(grid, [2, 1], noData: -1),
-            pools, new CarbonMaps(Change: change));
+            pools, new CarbonMaps(Change: change), CarbonFixtures.Planar);
         Assert.Equal(-1f, change[0, 0]);
         Assert.Equal(0f, change[1, 0]);
         Assert.Equal(0, t.NodataPixels);
@@ -91,8 +91,8 @@ public class CarbonBalanceTests
         // Two rows of 0.01° cells at 32°N; each row's area from the authalic formula, not degrees squared.
         var grid = new RasterGrid(2, 2, GeoTransform.NorthUp(119.0, 32.02, 0.01, 0.01), CrsRegistry.FromEpsg(4490));
         var t = CarbonBalance.Stock(CarbonFixtures.Raster(grid, [2, 2, 1, 5]), Pools);
-        var row0 = EllipsoidArea.Quadrangle_m2(32.02, 32.01, 0.01) / 1e4;
-        var row1 = EllipsoidArea.Quadrangle_m2(32.01, 32.00, 0.01) / 1e4;
+        var row0 = Support.ClosedFormArea.Box_m2(32.02, 32.01, 0.01) / 1e4;
+        var row1 = Support.ClosedFormArea.Box_m2(32.01, 32.00, 0.01) / 1e4;
         Assert.Equal(2 * 205 * row0 + 62 * row1, t.Baseline_mg_c, 6);
         // Sanity on the formula itself: a 0.01° cell at 32°N is about 1.11 km × 0.945 km.
         Assert.InRange(row0, 104.0, 105.5);
@@ -111,7 +111,7 @@ public class CarbonBalanceTests
         Assert.Contains("--align", e.Message);
 
         var aligned = new NearestNeighbourRaster(b, a.Grid, a.Path);
-        var t = CarbonBalance.Change(a, aligned, Pools);
+        var t = CarbonBalance.Change(a, aligned, Pools, options: CarbonFixtures.Planar);
         Assert.Equal(0.09 * (205 + 205 + 62 + 0), t.Alternate_mg_c, 9);
     }
 
@@ -123,7 +123,7 @@ public class CarbonBalanceTests
         var a = Enumerable.Range(0, 60_000).Select(_ => (double)new[] { 1, 2, 5, 0 }[rng.Next(4)]).ToArray();
         var b = Enumerable.Range(0, 60_000).Select(_ => (double)new[] { 1, 2, 5, 0 }[rng.Next(4)]).ToArray();
         var t = CarbonBalance.Change(CarbonFixtures.Raster(grid, a, block: 64), CarbonFixtures.Raster(grid, b, block: 64), Pools,
-            options: new CarbonRunOptions(MaxDegreeOfParallelism: 2, TileSize: 64));
+            options: CarbonFixtures.Planar with { MaxDegreeOfParallelism = 2, TileSize = 64 });
         double D(double c) => c switch { 1 => 62, 2 => 205, _ => 0 };
         double expected = 0;
         long nodata = 0;

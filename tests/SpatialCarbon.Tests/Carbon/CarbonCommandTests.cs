@@ -58,7 +58,7 @@ public class CarbonCommandTests
         var (dir, a, b, pools, va, vb) = Inputs("carbon-change");
         var outDir = Path.Combine(dir, "out");
         var (code, _, err) = Cli("carbon", "change", "--baseline", a, "--alternate", b, "--pools", pools, "--baseline-year", "2010",
-            "--alternate-year", "2012", "--price", "50", "--discount-rate", "50", "--price-change", "5", "--out", outDir);
+            "--alternate-year", "2012", "--price", "50", "--discount-rate", "50", "--price-change", "5", "--out", outDir, "--area-method", "planar");
         Assert.True(code == 0, err);
 
         double baseline = 0, alternate = 0;
@@ -74,6 +74,8 @@ public class CarbonCommandTests
         var s = json.RootElement;
         foreach (var key in new[] { "baseline_total_mg_c", "alternate_total_mg_c", "change_total_mg_c", "change_total_mg_co2e", "npv", "nodata_pixels" })
             Assert.True(s.TryGetProperty(key, out _), key);
+        Assert.Equal("planar", s.GetProperty("area_method").GetString());
+        Assert.Contains("planar (map area of each cell", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
         Assert.Equal(baseline, s.GetProperty("baseline_total_mg_c").GetDouble(), 6);
         Assert.Equal(alternate, s.GetProperty("alternate_total_mg_c").GetDouble(), 6);
         Assert.Equal(alternate - baseline, s.GetProperty("change_total_mg_c").GetDouble(), 6);
@@ -106,7 +108,7 @@ public class CarbonCommandTests
     {
         var (dir, a, b, pools, va, vb) = Inputs("carbon-gdal");
         var outDir = Path.Combine(dir, "out");
-        Assert.Equal(0, Cli("carbon", "change", "--baseline", a, "--alternate", b, "--pools", pools, "--out", outDir).Code);
+        Assert.Equal(0, Cli("carbon", "change", "--baseline", a, "--alternate", b, "--pools", pools, "--out", outDir, "--area-method", "planar").Code);
         // GDAL decodes our map (AAIGrid dump): every cell must be the density difference, NaN where either input is nodata.
         var grid = NativeTools.Run("gdal_translate", "-q", "-of", "AAIGrid", Path.Combine(outDir, "change.tif"), "/vsistdout/")
             .Split('\n').Skip(6).Take(H).SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
@@ -138,7 +140,7 @@ public class CarbonCommandTests
              "features":[{"type":"Feature","properties":{"name":"west"},"geometry":{"type":"Polygon","coordinates":[[[400000,3499100],[400300,3499100],[400300,3500000],[400000,3500000],[400000,3499100]]]}}]}
             """);
         var outDir = Path.Combine(dir, "out");
-        var (code, _, err) = Cli("carbon", "stock", "--lulc", a, "--pools", pools, "--zones", zones, "--id-field", "name", "--out", outDir);
+        var (code, _, err) = Cli("carbon", "stock", "--lulc", a, "--pools", pools, "--zones", zones, "--id-field", "name", "--out", outDir, "--area-method", "planar");
         Assert.True(code == 0, err);
         double west = 0;
         for (var r = 0; r < H; r++)
@@ -163,7 +165,7 @@ public class CarbonCommandTests
         var partial = Path.Combine(dir, "partial.csv");
         File.WriteAllText(partial, "lucode,c_above,c_below,c_soil,c_dead\n1,1,1,1,1\n");
         var outDir = Path.Combine(dir, "out");
-        var (code, _, err) = Cli("carbon", "change", "--baseline", a, "--alternate", b, "--pools", partial, "--out", outDir);
+        var (code, _, err) = Cli("carbon", "change", "--baseline", a, "--alternate", b, "--pools", partial, "--out", outDir, "--area-method", "planar");
         CliAssert.FailsWithOneLine(code, err);
         Assert.Equal($"spatialcarbon: {partial}: 2 land-use codes found in {a} and {b} missing from the table: 2, 5", err.Trim());
         Assert.Empty(Directory.GetFiles(outDir));
@@ -212,13 +214,16 @@ public class CarbonCommandTests
         var sdPools = Path.Combine(dir, "pools0.csv");
         File.WriteAllText(sdPools, "lucode,c_above,c_below,c_soil,c_dead,c_above_sd\n1,10,2,50,0,0\n2,80,20,100,5,0\n5,0,0,0,0,0\n");
         var outDir = Path.Combine(dir, "out");
-        var (code, _, err) = Cli("carbon", "scenario", "--lulc", a, "--pools", sdPools, "--scenario", scenario, "--out", outDir, "--seed", "9", "--iterations", "20");
+        var (code, _, err) = Cli("carbon", "scenario", "--lulc", a, "--pools", sdPools, "--scenario", scenario, "--out", outDir, "--seed", "9", "--iterations", "20", "--area-method", "planar");
         Assert.True(code == 0, err);
         var cropland_ha = va.Count(v => v == 1) * 0.09;
         var last = File.ReadAllLines(Path.Combine(outDir, "scenario.csv"))[^1].Split(',');
         Assert.Equal("2030", last[0]);
         for (var i = 1; i <= 4; i++) Assert.Equal(0.5 * cropland_ha * 143, double.Parse(last[i], CultureInfo.InvariantCulture), 6);
         Assert.Contains("<polygon", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        Assert.Equal("planar", summary.RootElement.GetProperty("area_method").GetString());
+        Assert.Contains("planar (map area of each cell", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -240,7 +245,7 @@ public class CarbonCommandTests
         var pools = Path.Combine(dir, "p0.csv");
         File.WriteAllText(pools, "lucode,c_above,c_below,c_soil,c_dead\n1,10,2,50,0\n2,80,20,100,5\n5,0,0,0,0\n");
         var outDir = Path.Combine(dir, "out");
-        var (code, _, err) = Cli("carbon", "scenario", "--lulc", a, "--pools", pools, "--scenario", scenario, "--out", outDir, "--iterations", "5");
+        var (code, _, err) = Cli("carbon", "scenario", "--lulc", a, "--pools", pools, "--scenario", scenario, "--out", outDir, "--iterations", "5", "--area-method", "planar");
         Assert.True(code == 0, err);
         double expected = 0;
         for (var r = 0; r < H; r++)

@@ -19,6 +19,9 @@ internal static class CarbonFixtures
     public static RasterGrid Projected(int width, int height) =>
         new(width, height, GeoTransform.NorthUp(400_000, 3_500_000, 30, 30), CrsRegistry.FromEpsg(4549));
 
+    /// <summary>Planar cell areas (exactly 0.09 ha for <see cref="Projected"/> grids), for totals checked by hand.</summary>
+    public static CarbonRunOptions Planar { get; } = new(AreaMethod: AreaMethod.Planar);
+
     public static MemoryRaster Raster(RasterGrid grid, double[] values, double? noData = 0, string path = "mem.tif", int block = 2) =>
         new(grid, values, RasterDataType.Byte, noData, path, block, block);
 }

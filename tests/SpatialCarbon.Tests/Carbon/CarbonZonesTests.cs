@@ -18,7 +18,7 @@ public class CarbonZonesTests
         var f = new GeometryFactory();
         Polygon Box(double x0, double x1) => f.CreatePolygon([new(x0, 3_499_940), new(x1, 3_499_940), new(x1, 3_500_000), new(x0, 3_500_000), new(x0, 3_499_940)]);
         var zones = new CarbonZones("zones", "name", ["A", "B"], [Box(400_000, 400_045), Box(400_090, 400_120)], PreparationReport.None);
-        var z = zones.Run(baseline, alternate, Pools);
+        var z = zones.Run(baseline, alternate, Pools, SpatialCarbon.Core.Crs.AreaMethod.Planar);
 
         // A: col 0 rows 0,1 (1→2, 2→2) full; col 1 rows 0,1 (2→2, 2→1) half.
         Assert.Equal(0.09 * (62 + 205) + 0.045 * (205 + 205), z[0].Baseline_mg_c, 9);
@@ -45,7 +45,7 @@ public class CarbonZonesTests
         var zone = f.CreatePolygon([new(400_000, 3_499_970), new(400_040, 3_499_970), new(400_040, 3_500_000), new(400_000, 3_500_000), new(400_000, 3_499_970)]);
         var east = f.CreatePolygon([new(400_090, 3_499_970), new(400_120, 3_499_970), new(400_120, 3_500_000), new(400_090, 3_500_000), new(400_090, 3_499_970)]);
         var zones = new CarbonZones("zones", "id", ["a", "b"], [zone, east], PreparationReport.None);
-        var sink = zones.ForestGrowth(raster);
+        var sink = zones.ForestGrowth(raster, SpatialCarbon.Core.Crs.AreaMethod.Planar);
         Assert.Equal(2.82 * 0.09 * (1 + 1.0 / 3), sink[0], 9);
         Assert.Equal(0, sink[1]);
     }

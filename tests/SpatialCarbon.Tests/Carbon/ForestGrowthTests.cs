@@ -46,7 +46,7 @@ public class ForestGrowthTests
         var a = CarbonFixtures.Raster(grid, [2, 2, 1, 2]);
         var type = CarbonFixtures.Raster(grid, [1, 2, 1, 1], noData: 0);
         var age = CarbonFixtures.Raster(grid, [30, 5, 10, 10], noData: -1);
-        var r = ForestGrowth.Run(b, a, type, age, ForestGrowthTable.Parse(Growth), new HashSet<int> { 2 });
+        var r = ForestGrowth.Run(b, a, type, age, ForestGrowthTable.Parse(Growth), new HashSet<int> { 2 }, CarbonFixtures.Planar);
         Assert.Equal(0.09 * (2.5 * 1.2 * 0.47 + 4.0 * 1.25 * 0.47), r.AnnualSink_mg_c_yr, 12);
         Assert.Equal(0.18, r.ForestArea_ha, 12);
         Assert.Equal(r.AnnualSink_mg_c_yr * 44 / 12, r.AnnualSink_mg_co2e_yr, 12);

@@ -116,8 +116,8 @@ public sealed class DemoBuildTests(DemoWorkspaceFixture fixture)
         var line = info.Split('\n').SkipWhile(l => !l.Contains("buckets from", StringComparison.Ordinal)).Skip(1).First();
         var gdalCounts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToArray();
         using var reader = GeoTiffReader.Open(path);
-        var ours = ClassAreaCounter.Count(reader, 2020);
-        var cellHa = reader.Grid.CellArea_m2(0) / 10_000;
+        var ours = ClassAreaCounter.Count(reader, 2020, SpatialCarbon.Core.Crs.AreaMethod.Planar);
+        var cellHa = reader.Grid.CellWidth * reader.Grid.CellHeight / 10_000;
         for (var code = 1; code <= 9; code++)
             Assert.Equal(gdalCounts[code], (long)Math.Round(ours.Area_ha.GetValueOrDefault(code) / cellHa));
     }

@@ -106,7 +106,7 @@ public sealed class GdalRasterSourceTests
         var projected = Assert.IsType<ProjNet.CoordinateSystems.ProjectedCoordinateSystem>(crs.System);
         Assert.Equal(6378140, projected.GeographicCoordinateSystem.HorizontalDatum.Ellipsoid.SemiMajorAxis);
         Assert.Equal(120, projected.Projection.GetParameter("central_meridian").Value);
-        Assert.Equal(900, source.Grid.CellArea_m2(0));
+        Assert.Equal(900, new SpatialCarbon.Core.Raster.PlanarCellAreas(source.Grid, crs.LinearUnitMetres).CellArea_m2);
     }
 
     [RequiresToolFact(NativeTools.LibGdal)]

@@ -32,7 +32,7 @@ public class CoveragePropertyTests
         {
             var inside = star.Intersection(extent);
             var expected = inside.Area;
-            var actual = CoverageFraction.Compute(star, Grid).TotalCoverage() * Grid.CellArea_m2(0);
+            var actual = CoverageFraction.Compute(star, Grid).TotalCoverage() * Grid.CellWidth * Grid.CellHeight;
             return Math.Abs(actual - expected) <= 1e-9 * expected + 4 * ulp * inside.Length;
         }, iter: 250);
     }
@@ -44,7 +44,7 @@ public class CoveragePropertyTests
         Stars.Where(star => star.Intersection(extent).Area > 50_000).Sample(star =>
         {
             var expected = star.Intersection(extent).Area;
-            var actual = CoverageFraction.Compute(star, Grid).TotalCoverage() * Grid.CellArea_m2(0);
+            var actual = CoverageFraction.Compute(star, Grid).TotalCoverage() * Grid.CellWidth * Grid.CellHeight;
             return Math.Abs(actual - expected) <= 1e-9 * expected;
         }, iter: 150);
     }

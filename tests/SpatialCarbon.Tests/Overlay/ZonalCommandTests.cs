@@ -43,7 +43,8 @@ public class ZonalCommandTests
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Split(',');
         var cells = lines.Single(l => l.StartsWith(id + ",", StringComparison.Ordinal)).Split(',');
-        return header.Skip(1).Zip(cells.Skip(1)).ToDictionary(p => p.First,
+        Assert.Equal("area_method", header[^1]);
+        return header.Skip(1).SkipLast(1).Zip(cells.Skip(1)).ToDictionary(p => p.First,
             p => p.Second.Length == 0 ? double.NaN : double.Parse(p.Second, CultureInfo.InvariantCulture));
     }
 
@@ -56,9 +57,10 @@ public class ZonalCommandTests
     private static void AssertHandComputedCsv(string raster)
     {
         var (code, stdout, stderr, _) = Run("zonal", "--raster", "{dir}/" + raster, "--zones", "{dir}/z.geojson", "--id-field", "name",
-            "--stats", "count,area,sum,mean,min,max,majority,minority,variety,frac,nodata_count");
+            "--stats", "count,area,sum,mean,min,max,majority,minority,variety,frac,nodata_count", "--area-method", "planar");
         Assert.True(code == 0, stderr);
-        Assert.Equal("name,count,area_m2,sum,mean,min,max,majority,minority,variety,frac_1,frac_2,frac_3,frac_4,frac_5,frac_6,frac_7,frac_8,frac_9,nodata_count",
+        Assert.All(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1), l => Assert.EndsWith(",planar", l, StringComparison.Ordinal));
+        Assert.Equal("name,count,area_m2,sum,mean,min,max,majority,minority,variety,frac_1,frac_2,frac_3,frac_4,frac_5,frac_6,frac_7,frac_8,frac_9,nodata_count,area_method",
             stdout.Split('\n')[0]);
 
         var whole = Row(stdout, "whole");
@@ -121,6 +123,7 @@ public class ZonalCommandTests
         Assert.Equal(3, layer.Features.Count);
         Assert.Equal(17.5, Convert.ToDouble(layer.Features[1].Attributes["sum"], CultureInfo.InvariantCulture), 12);
         Assert.Equal("offset", layer.Features[1].Attributes["name"]);
+        Assert.All(layer.Features, f => Assert.Equal("ellipsoidal", f.Attributes["area_method"]));
     }
 
     [Fact]
@@ -169,7 +172,8 @@ public class ZonalCommandTests
         File.WriteAllText(Path.Combine(dir, "z.geojson"), "{ this is not json");
         var root = CommandCatalog.CreateRoot();
         var stderr = new StringWriter();
-        var code = CliRunner.Run(root, ["zonal", "--raster", Tiff, "--zones", Path.Combine(dir, "z.geojson"), "--id-field", "x"], new StringWriter(), stderr);
+        var code = CliRunner.Run(root, ["zonal", "--raster", Tiff, "--zones", Path.Combine(dir, "z.geojson"), "--id-field", "x",
+            "--stats", "count"], new StringWriter(), stderr);
         CliAssert.FailsWithOneLine(code, stderr.ToString(), "z.geojson");
     }
 }

@@ -126,7 +126,7 @@ public class ZonalEngineTests
         var a = OverlayFixtures.Classes(20, 20, seed: 1);
         var b = OverlayFixtures.Classes(20, 20, seed: 1, left: 1005);
         var e = Assert.Throws<InputException>(() =>
-            ZonalEngine.Run([a, b], [], () => new StatisticsAccumulator(0, null, null, new ZonalOptions([ZonalStatistic.Count]))));
+            ZonalEngine.Run([a, b], [], CellAreaModel.Unknown, () => new StatisticsAccumulator(0, null, null, new ZonalOptions([ZonalStatistic.Count]))));
         Assert.Contains("differs", e.Message);
     }
 }

@@ -66,7 +66,7 @@ public class GeoTiffReaderTests
             Assert.Equal(26910, r.Grid.Crs!.Epsg);
             Assert.True(r.Grid.Crs.IsProjected);
             Assert.Equal(1.0, r.Grid.Crs.LinearUnitMetres);
-            Assert.Equal(900.0, r.Grid.CellArea_m2(0));
+            Assert.Equal(900.0, new PlanarCellAreas(r.Grid, r.Grid.Crs.LinearUnitMetres).CellArea_m2);
         }
 
         AssertProjection("crs_albers", "albers", ("standard_parallel_1", 25), ("standard_parallel_2", 47), ("longitude_of_center", 105));

@@ -43,7 +43,7 @@ public class DistrictsTests
     public void SummedAreaInGaussKrugerAgreesWithGdalMakeValid()
     {
         var layer = Layer.Value;
-        var ours_m2 = layer.Features.Sum(f => PlanarArea.InGaussKruger_m2(f.Geometry, layer.Crs!, 4549));
+        var ours_m2 = layer.Features.Sum(f => GeometryArea.GaussKruger_m2(f.Geometry, layer.Crs!, 4549));
 
         var dir = TestEnvironment.TempDir("districts-area");
         var gpkg = Path.Combine(dir, "districts_4549.gpkg");

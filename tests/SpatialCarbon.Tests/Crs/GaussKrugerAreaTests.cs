@@ -4,7 +4,8 @@ using SpatialCarbon.Tests.Support;
 
 namespace SpatialCarbon.Tests.Crs;
 
-public class PlanarAreaTests
+/// <summary>Planar areas in CGCS2000 Gauss-Krüger zones against GDAL/PROJ, and the ESRI names of those zones.</summary>
+public class GaussKrugerAreaTests
 {
     private static readonly GeometryFactory Factory = new();
 
@@ -15,15 +16,15 @@ public class PlanarAreaTests
     public void GaussKrugerGeometryIsMeasuredAsItIs()
     {
         var g = Box(386000, 3531000, 387000, 3532500);
-        Assert.Equal(1_500_000, PlanarArea.InGaussKruger_m2(g, CrsRegistry.FromEpsg(4549)), 1e-6);
-        Assert.Equal(1_500_000, PlanarArea.InGaussKruger_m2(Box(40386000, 3531000, 40387000, 3532500), CrsRegistry.FromEpsg(4528)), 1e-6);
+        Assert.Equal(1_500_000, GeometryArea.GaussKruger_m2(g, CrsRegistry.FromEpsg(4549)), 1e-6);
+        Assert.Equal(1_500_000, GeometryArea.GaussKruger_m2(Box(40386000, 3531000, 40387000, 3532500), CrsRegistry.FromEpsg(4528)), 1e-6);
     }
 
     // Reference: ogr2ogr -t_srs EPSG:4549 (PROJ) on the same lon/lat box, then ST_Area.
     [RequiresToolFact(NativeTools.GdalCli)]
     public void GeographicBoxAgreesWithGdalInZone40AndPicksTheZoneOfItsCentroid()
     {
-        var dir = TestEnvironment.TempDir("planar-area");
+        var dir = TestEnvironment.TempDir("gk-area");
         var wkt = Path.Combine(dir, "box.csv");
         File.WriteAllText(wkt, "id,WKT\n1,\"POLYGON((118.6 31.9,119.1 31.9,119.1 32.3,118.6 32.3,118.6 31.9))\"\n");
         var gpkg = Path.Combine(dir, "box.gpkg");
@@ -33,16 +34,16 @@ public class PlanarAreaTests
             System.Globalization.CultureInfo.InvariantCulture);
 
         var box = Box(118.6, 31.9, 119.1, 32.3);
-        var ours_m2 = PlanarArea.InGaussKruger_m2(box, CrsRegistry.Cgcs2000, 4549);
+        var ours_m2 = GeometryArea.GaussKruger_m2(box, CrsRegistry.Cgcs2000, 4549);
         Assert.Equal(gdal_m2, ours_m2, gdal_m2 * 1e-6);
         Assert.True(box.EqualsExact(Box(118.6, 31.9, 119.1, 32.3)), "the input geometry must not be changed by projecting it");
 
         // The centroid, 118.85E, is in zone 40 (118.85 / 3 = 39.6), so the default zone is EPSG:4549.
-        Assert.Equal(ours_m2, PlanarArea.InGaussKruger_m2(box, CrsRegistry.Cgcs2000), 1e-6);
+        Assert.Equal(ours_m2, GeometryArea.GaussKruger_m2(box, CrsRegistry.Cgcs2000), 1e-6);
         // Near 117E the centroid's zone is 39 (EPSG:4548) and gives a different (smaller-distortion) area than 4549.
         var west = Box(116.8, 34.0, 117.2, 34.3);
-        Assert.Equal(PlanarArea.InGaussKruger_m2(west, CrsRegistry.Cgcs2000, 4548), PlanarArea.InGaussKruger_m2(west, CrsRegistry.Cgcs2000), 1e-6);
-        Assert.True(PlanarArea.InGaussKruger_m2(west, CrsRegistry.Cgcs2000, 4549) > PlanarArea.InGaussKruger_m2(west, CrsRegistry.Cgcs2000, 4548));
+        Assert.Equal(GeometryArea.GaussKruger_m2(west, CrsRegistry.Cgcs2000, 4548), GeometryArea.GaussKruger_m2(west, CrsRegistry.Cgcs2000), 1e-6);
+        Assert.True(GeometryArea.GaussKruger_m2(west, CrsRegistry.Cgcs2000, 4549) > GeometryArea.GaussKruger_m2(west, CrsRegistry.Cgcs2000, 4548));
     }
 
     [Fact]

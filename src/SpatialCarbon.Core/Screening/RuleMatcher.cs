@@ -16,9 +16,10 @@ public static class RuleMatcher
         {
             if (!rule.AppliesTo(request.Industry, request.Kind, request.ProjectType)) continue;
             var who = Who(rule, request);
+            var whoZh = WhoZh(rule, request);
             if (rule.Scope.IsProvinceWide)
             {
-                matches.Add(new Match(rule, [], $"province-wide rule for {who}", $"全省适用规则（{who}）"));
+                matches.Add(new Match(rule, [], $"province-wide rule for {who}", $"全省适用规则（{whoZh}）"));
                 continue;
             }
 
@@ -30,7 +31,7 @@ public static class RuleMatcher
                 case ConditionType.Intersects:
                 {
                     var met = inScope.Where(h => h.Intersects).ToList();
-                    if (met.Count > 0) matches.Add(new Match(rule, met, $"{who}: meets {Overlaps(met)}", $"{who}：与{OverlapsZh(met)}相交"));
+                    if (met.Count > 0) matches.Add(new Match(rule, met, $"{who}: meets {Overlaps(met)}", $"{whoZh}：与{OverlapsZh(met)}相交"));
                     break;
                 }
 
@@ -38,7 +39,7 @@ public static class RuleMatcher
                 {
                     var met = inScope.Where(h => h.Overlap_m2 > 0 && h.Overlap_m2 / 1e4 > (c.MinOverlap_ha ?? 0) && h.Share >= (c.MinShare ?? 0)).ToList();
                     var threshold = Threshold(c);
-                    if (met.Count > 0) matches.Add(new Match(rule, met, $"{who}: overlaps {Overlaps(met)}{threshold}", $"{who}：占用{OverlapsZh(met)}{threshold}"));
+                    if (met.Count > 0) matches.Add(new Match(rule, met, $"{who}: overlaps {Overlaps(met)}{threshold}", $"{whoZh}：占用{OverlapsZh(met)}{threshold}"));
                     break;
                 }
 
@@ -50,7 +51,7 @@ public static class RuleMatcher
                     {
                         var d = string.Join("; ", met.Take(5).Select(h => $"{h.Zone.Code} {h.Zone.Name} at {F(h.Distance_m, 0)} m"));
                         var dz = string.Join("；", met.Take(5).Select(h => $"{h.Zone.Code} {h.Zone.Name} 距 {F(h.Distance_m, 0)} 米"));
-                        matches.Add(new Match(rule, met, $"{who}: {scope} within {F(max, 0)} m: {d}{More(met)}", $"{who}：{F(max, 0)} 米内有{scope}：{dz}{More(met)}"));
+                        matches.Add(new Match(rule, met, $"{who}: {scope} within {F(max, 0)} m: {d}{More(met)}", $"{whoZh}：{F(max, 0)} 米内有{scope}：{dz}{More(met)}"));
                     }
 
                     break;
@@ -60,13 +61,13 @@ public static class RuleMatcher
                 {
                     var share = Math.Min(1, inScope.Sum(h => h.Share));
                     if (share >= 1 - 1e-6)
-                        matches.Add(new Match(rule, inScope.Where(h => h.Overlap_m2 > 0).ToList(), $"{who}: wholly inside {Overlaps(inScope)}", $"{who}：完全位于{OverlapsZh(inScope)}内"));
+                        matches.Add(new Match(rule, inScope.Where(h => h.Overlap_m2 > 0).ToList(), $"{who}: wholly inside {Overlaps(inScope)}", $"{whoZh}：完全位于{OverlapsZh(inScope)}内"));
                     break;
                 }
 
                 case ConditionType.Outside:
                     if (!inScope.Any(h => h.Intersects))
-                        matches.Add(new Match(rule, [], $"{who}: outside every {scope}", $"{who}：不涉及{scope}"));
+                        matches.Add(new Match(rule, [], $"{who}: outside every {scope}", $"{whoZh}：不涉及{scope}"));
                     break;
             }
         }
@@ -80,6 +81,14 @@ public static class RuleMatcher
         var industry = pattern is null ? $"industry {request.Industry}" : $"industry {request.Industry} (under {pattern})";
         var type = request.ProjectType is null ? "" : $", {request.ProjectType}";
         return $"{industry}, {request.Kind}{type}";
+    }
+
+    private static string WhoZh(ScreeningRule rule, ScreenRequest request)
+    {
+        var pattern = rule.Industries.FirstOrDefault(p => p != "*" && IndustryCode.Matches(p, request.Industry));
+        var industry = pattern is null ? $"行业 {request.Industry}" : $"行业 {request.Industry}（属 {pattern}）";
+        var kind = request.Kind switch { "new" => "新建", "rebuild" => "改建", "expansion" => "扩建", "restoration" => "生态修复", _ => request.Kind };
+        return request.ProjectType is null ? $"{industry}，{kind}" : $"{industry}，{kind}，{request.ProjectType}";
     }
 
     private static string Overlaps(IReadOnlyList<ZoneHit> hits) =>

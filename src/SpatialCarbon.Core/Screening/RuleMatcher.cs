@@ -29,41 +29,41 @@ public static class RuleMatcher
             switch (c.Type)
             {
                 case ConditionType.Intersects:
-                {
-                    var met = inScope.Where(h => h.Intersects).ToList();
-                    if (met.Count > 0) matches.Add(new Match(rule, met, $"{who}: meets {Overlaps(met)}", $"{whoZh}：与{OverlapsZh(met)}相交"));
-                    break;
-                }
-
-                case ConditionType.Overlap:
-                {
-                    var met = inScope.Where(h => h.Overlap_m2 > 0 && h.Overlap_m2 / 1e4 > (c.MinOverlap_ha ?? 0) && h.Share >= (c.MinShare ?? 0)).ToList();
-                    var threshold = Threshold(c);
-                    if (met.Count > 0) matches.Add(new Match(rule, met, $"{who}: overlaps {Overlaps(met)}{threshold}", $"{whoZh}：占用{OverlapsZh(met)}{threshold}"));
-                    break;
-                }
-
-                case ConditionType.Distance:
-                {
-                    var max = c.MaxDistance_m!.Value;
-                    var met = inScope.Where(h => h.Distance_m <= max).OrderBy(h => h.Distance_m).ToList();
-                    if (met.Count > 0)
                     {
-                        var d = string.Join("; ", met.Take(5).Select(h => $"{h.Zone.Code} {h.Zone.Name} at {F(h.Distance_m, 0)} m"));
-                        var dz = string.Join("；", met.Take(5).Select(h => $"{h.Zone.Code} {h.Zone.Name} 距 {F(h.Distance_m, 0)} 米"));
-                        matches.Add(new Match(rule, met, $"{who}: {scope} within {F(max, 0)} m: {d}{More(met)}", $"{whoZh}：{F(max, 0)} 米内有{scope}：{dz}{More(met)}"));
+                        var met = inScope.Where(h => h.Intersects).ToList();
+                        if (met.Count > 0) matches.Add(new Match(rule, met, $"{who}: meets {Overlaps(met)}", $"{whoZh}：与{OverlapsZh(met)}相交"));
+                        break;
                     }
 
-                    break;
-                }
+                case ConditionType.Overlap:
+                    {
+                        var met = inScope.Where(h => h.Overlap_m2 > 0 && h.Overlap_m2 / 1e4 > (c.MinOverlap_ha ?? 0) && h.Share >= (c.MinShare ?? 0)).ToList();
+                        var threshold = Threshold(c);
+                        if (met.Count > 0) matches.Add(new Match(rule, met, $"{who}: overlaps {Overlaps(met)}{threshold}", $"{whoZh}：占用{OverlapsZh(met)}{threshold}"));
+                        break;
+                    }
+
+                case ConditionType.Distance:
+                    {
+                        var max = c.MaxDistance_m!.Value;
+                        var met = inScope.Where(h => h.Distance_m <= max).OrderBy(h => h.Distance_m).ToList();
+                        if (met.Count > 0)
+                        {
+                            var d = string.Join("; ", met.Take(5).Select(h => $"{h.Zone.Code} {h.Zone.Name} at {F(h.Distance_m, 0)} m"));
+                            var dz = string.Join("；", met.Take(5).Select(h => $"{h.Zone.Code} {h.Zone.Name} 距 {F(h.Distance_m, 0)} 米"));
+                            matches.Add(new Match(rule, met, $"{who}: {scope} within {F(max, 0)} m: {d}{More(met)}", $"{whoZh}：{F(max, 0)} 米内有{scope}：{dz}{More(met)}"));
+                        }
+
+                        break;
+                    }
 
                 case ConditionType.Inside:
-                {
-                    var share = Math.Min(1, inScope.Sum(h => h.Share));
-                    if (share >= 1 - 1e-6)
-                        matches.Add(new Match(rule, inScope.Where(h => h.Overlap_m2 > 0).ToList(), $"{who}: wholly inside {Overlaps(inScope)}", $"{whoZh}：完全位于{OverlapsZh(inScope)}内"));
-                    break;
-                }
+                    {
+                        var share = Math.Min(1, inScope.Sum(h => h.Share));
+                        if (share >= 1 - 1e-6)
+                            matches.Add(new Match(rule, inScope.Where(h => h.Overlap_m2 > 0).ToList(), $"{who}: wholly inside {Overlaps(inScope)}", $"{whoZh}：完全位于{OverlapsZh(inScope)}内"));
+                        break;
+                    }
 
                 case ConditionType.Outside:
                     if (!inScope.Any(h => h.Intersects))

@@ -22,21 +22,21 @@ public static class ClearanceSearch
         if (overlapping.Count == 0) return null;
         var codes = overlapping.Select(h => h.Zone.Code).Distinct().ToArray();
 
-        var obstacles = new List<Geometry>();
+        var obstacles = new List<Zoning.ProjectedZone>();
         var seen = new HashSet<(Zoning.ZoneKind, int)>();
         var near = ZoneSearch.Expand(footprint.LonLat.EnvelopeInternal, maxShift_m);
         foreach (var m in setting)
         {
             if (m.Rule.Scope.ZoneKind is not { } kind || zones[kind] is not { } layer) continue;
             foreach (var i in layer.Query(near))
-                if (m.Rule.Scope.Includes(layer.Zones[i]) && seen.Add((kind, i))) obstacles.Add(layer.InGaussKruger(i, footprint.GkEpsg).Geometry);
+                if (m.Rule.Scope.Includes(layer.Zones[i]) && seen.Add((kind, i))) obstacles.Add(layer.InGaussKruger(i, footprint.GkEpsg));
         }
 
         var cut = UnaryUnionOp.Union(overlapping.Select(h => OverlayNGRobust.Overlay(footprint.Gk, h.Layer.InGaussKruger(h.Index, footprint.GkEpsg).Geometry, SpatialFunction.Intersection)).ToList());
         var cutShare = footprint.Gk.Area > 0 ? Math.Min(1, cut.Area / footprint.Gk.Area) : 0;
         var cutOff_m2 = cutShare * footprint.Area_m2;
 
-        var prepared = obstacles.Select(o => (o.EnvelopeInternal, PreparedGeometryFactory.Prepare(o))).ToArray();
+        var prepared = obstacles.Select(o => (o.Geometry.EnvelopeInternal, o.Prepared)).ToArray();
         var e = footprint.Gk.EnvelopeInternal;
         var step = Math.Max(10, Math.Max(e.Width, e.Height) / 10);
         double? best = null;

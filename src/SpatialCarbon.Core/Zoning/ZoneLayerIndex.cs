@@ -49,9 +49,10 @@ public sealed class ZoneLayerIndex
     public ProjectedZone InGaussKruger(int zone, int gkEpsg) => _projected.GetOrAdd((zone, gkEpsg), key =>
     {
         var g = new GeometryReprojector(CrsRegistry.Cgcs2000, CrsRegistry.FromEpsg(key.Epsg)).Transform(Zones[key.Zone].LonLat, Densify_deg);
-        return new ProjectedZone(g, new IndexedFacetDistance(g));
+        return new ProjectedZone(g, new IndexedFacetDistance(g), PreparedGeometryFactory.Prepare(g));
     });
 }
 
-/// <summary>A zone projected to a Gauss-Kruger zone, with its facet index for distances in metres.</summary>
-public sealed record ProjectedZone(Geometry Geometry, IndexedFacetDistance Facets);
+/// <summary>A zone projected to a Gauss-Kruger zone, with its facet index for distances in metres and its prepared form
+/// for the clearance search's many intersection tests.</summary>
+public sealed record ProjectedZone(Geometry Geometry, IndexedFacetDistance Facets, IPreparedGeometry Prepared);

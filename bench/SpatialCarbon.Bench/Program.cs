@@ -17,4 +17,10 @@ if (args is ["zonal-profile", var profileDir])
     return;
 }
 
+if (args is ["screen-bench", var workspace, var rules, var pools, .. var more])
+{
+    ScreenBenchmark.Run(workspace, rules, pools, more.Length > 0 ? int.Parse(more[0], CultureInfo.InvariantCulture) : 10_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

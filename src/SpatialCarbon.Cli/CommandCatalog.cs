@@ -20,6 +20,7 @@ internal static class CommandCatalog
         yield return InfoCommand.Create();
         yield return ZonalCommand.Create();
         yield return CarbonCommand.Create();
+        yield return ScreenCommand.Create();
         yield return RenderCommand.Create();
         yield return CrsCommand.Create();
     }

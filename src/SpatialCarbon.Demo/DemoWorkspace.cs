@@ -7,7 +7,7 @@ namespace SpatialCarbon.Demo;
 public sealed record DemoWorkspace(string Folder, string DataFolder, int Scale = 1, uint Seed = DemoWorkspace.DefaultSeed)
 {
     /// <summary>Bump whenever the generator's output changes, so that old workspaces are rebuilt.</summary>
-    public const int GeneratorVersion = 1;
+    public const int GeneratorVersion = 2;
     public const uint DefaultSeed = 20260101;
 
     public string LandUse(int year) => Path.Combine(Folder, $"landuse_{year}.tif");

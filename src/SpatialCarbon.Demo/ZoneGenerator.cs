@@ -29,6 +29,7 @@ public static class ZoneGenerator
             units.Build(inputs.ToLonLat),
             buffers.Build(inputs.ToLonLat),
             islands.Build(inputs.ToLonLat),
+            DamagedLandGenerator.Generate(inputs, factory, seed).Build(inputs.ToLonLat),
             Admin(inputs),
         ];
     }

@@ -34,7 +34,7 @@ public sealed class DemoDataFileTests
 
         var kinds = rules.Select(r => r.GetProperty("scope")).Where(s => s.TryGetProperty("zone_kind", out _))
             .Select(s => s.GetProperty("zone_kind").GetString()).ToHashSet();
-        Assert.Superset(kinds, new HashSet<string?> { "red_line", "eco_space", "control_unit", "buffer", "eco_island" });
+        Assert.Superset(new HashSet<string?> { "red_line", "eco_space", "control_unit", "buffer", "eco_island" }, kinds);
         Assert.Contains(rules, r => r.GetProperty("scope").TryGetProperty("zone_kind", out var k) && k.GetString() == "red_line"
             && r.GetProperty("effect").GetString() == "prohibit");
     }

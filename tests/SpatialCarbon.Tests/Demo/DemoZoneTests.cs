@@ -8,7 +8,7 @@ namespace SpatialCarbon.Tests.Demo;
 [Collection(DemoCollection.Name)]
 public sealed partial class DemoZoneTests(DemoWorkspaceFixture fixture)
 {
-    private static readonly string[] Layers = ["red_line", "eco_space", "control_unit", "buffer", "eco_island", "admin"];
+    private static readonly string[] Layers = ["red_line", "eco_space", "control_unit", "buffer", "eco_island", "damaged_land", "admin"];
 
     [Fact]
     public void EveryLayerIsValidInCgcs2000AndSyntheticLayersSaySo()

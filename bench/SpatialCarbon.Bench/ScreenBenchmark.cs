@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using SpatialCarbon.Core.Crs;
+using SpatialCarbon.Core.Screening;
+using SpatialCarbon.Core.Zoning;
+
+namespace SpatialCarbon.Bench;
+
+/// <summary><c>screen-bench WORKSPACE RULES POOLS [N]</c>: the siting screen with a warm index. (1) single screens of
+/// 50 ha squares at random places in the province, one at a time: p50/p95/max latency; (2) N footprints of 1-100 ha
+/// screened in parallel on all cores: wall time. Both with and without the clearance search.</summary>
+public static class ScreenBenchmark
+{
+    public static void Run(string workspace, string rules, string pools, int batch)
+    {
+        var load = Stopwatch.StartNew();
+        using var context = ScreenContextLoader.FromFolder(workspace, rules, pools);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"context: {context.Zones.Count} zones in {context.Zones.Layers.Count} layers, {context.LandUse.Count} land-use years, loaded in {load.Elapsed.TotalSeconds:0.00} s"));
+        var admin = context.Zones[ZoneKind.Admin] ?? throw new InvalidOperationException("no admin layer");
+        var random = new Random(42);
+
+        Polygon Square(double area_ha)
+        {
+            while (true)
+            {
+                var district = admin.Zones[random.Next(admin.Zones.Count)].LonLat;
+                var e = district.EnvelopeInternal;
+                var p = new Point(e.MinX + random.NextDouble() * e.Width, e.MinY + random.NextDouble() * e.Height);
+                if (!district.Contains(p)) continue;
+                var half = Math.Sqrt(area_ha * 1e4) / 2;
+                var dLon = half / (111_320 * Math.Cos(p.Y * Math.PI / 180));
+                var dLat = half / 110_574;
+                return new GeometryFactory().CreatePolygon([new(p.X - dLon, p.Y - dLat), new(p.X + dLon, p.Y - dLat), new(p.X + dLon, p.Y + dLat), new(p.X - dLon, p.Y + dLat), new(p.X - dLon, p.Y - dLat)]);
+            }
+        }
+
+        foreach (var clearance in new[] { true, false })
+        {
+            var request = new ScreenRequest("2614", Clearance: clearance);
+            var warm = Enumerable.Range(0, 200).Select(_ => Square(50)).ToArray();
+            foreach (var f in warm) SiteScreen.Screen(context, f, CrsRegistry.Cgcs2000, request);
+            var singles = Enumerable.Range(0, 500).Select(_ => Square(50)).ToArray();
+            var times = new double[singles.Length];
+            var verdicts = new Dictionary<string, int>();
+            for (var i = 0; i < singles.Length; i++)
+            {
+                var t = Stopwatch.GetTimestamp();
+                var r = SiteScreen.Screen(context, singles[i], CrsRegistry.Cgcs2000, request);
+                times[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+                verdicts[r.Verdict] = verdicts.GetValueOrDefault(r.Verdict) + 1;
+            }
+
+            Array.Sort(times);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"single 50 ha screen, clearance {(clearance ? "on " : "off")}: p50 {times[times.Length / 2]:0.00} ms, p95 {times[(int)(times.Length * 0.95)]:0.00} ms, max {times[^1]:0.00} ms over {times.Length} ({string.Join(", ", verdicts.Select(kv => $"{kv.Key} {kv.Value}"))})"));
+
+            var many = Enumerable.Range(0, batch).Select(_ => Square(1 + random.NextDouble() * 99)).ToArray();
+            var wall = Stopwatch.StartNew();
+            var results = new ScreenResult[many.Length];
+            Parallel.For(0, many.Length, i => results[i] = SiteScreen.Screen(context, many[i], CrsRegistry.Cgcs2000, request));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"batch of {batch} footprints (1-100 ha), clearance {(clearance ? "on " : "off")}: {wall.Elapsed.TotalSeconds:0.00} s on {Environment.ProcessorCount} cores ({results.Count(r => r.Verdict == "prohibit")} prohibit)"));
+        }
+    }
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpatialCarbon.Core;
 using SpatialCarbon.Core.Carbon;
 using SpatialCarbon.Core.Screening;
 

@@ -1,7 +1,7 @@
 using SpatialCarbon.Core;
-using SpatialCarbon.Demo;
 using SpatialCarbon.Core.Screening;
 using SpatialCarbon.Core.Zoning;
+using SpatialCarbon.Demo;
 
 namespace SpatialCarbon.Cli.Screening;
 

@@ -35,6 +35,9 @@ public static class LandUseUnderFootprint
         {
             var width = coverage.ColMax - coverage.ColMin + 1;
             var buffer = new double[width * Math.Min(BandRows, coverage.RowMax - coverage.RowMin + 1)];
+            // The raster's own measure (map area, or true area for a geographic grid), rescaled below to the request's.
+            var cellAreas = CellAreaModel.For(grid, crs.IsGeographic ? AreaMethod.Ellipsoidal : AreaMethod.Planar, landUse.Raster.Path);
+            var rowAreas = new double[width];
             for (var row0 = coverage.RowMin; row0 <= coverage.RowMax; row0 += BandRows)
             {
                 var rows = Math.Min(BandRows, coverage.RowMax - row0 + 1);
@@ -42,14 +45,14 @@ public static class LandUseUnderFootprint
                 raster.ReadWindow(1, window, buffer.AsSpan(0, width * rows));
                 for (var r = row0; r < row0 + rows; r++)
                 {
-                    var cellArea = grid.CellArea_m2(r);
+                    cellAreas.RowAreas(r, coverage.ColMin, rowAreas);
                     var offset = (r - row0) * width - coverage.ColMin;
                     foreach (var run in coverage.RowRuns(r))
                         for (var k = 0; k < run.Length; k++)
                         {
                             var f = run.IsFull ? 1.0 : coverage.Fractions[run.FractionOffset + k];
                             var v = buffer[offset + run.Col + k];
-                            var a = f * cellArea * scale;
+                            var a = f * rowAreas[run.Col - coverage.ColMin + k] * scale;
                             if (raster.NoData is { } nd && v == nd || double.IsNaN(v)) nodata_m2 += a;
                             else byCode[(int)v] = byCode.GetValueOrDefault((int)v) + a;
                         }

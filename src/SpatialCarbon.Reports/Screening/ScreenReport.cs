@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using NetTopologySuite.Geometries;
+using SpatialCarbon.Core;
 using SpatialCarbon.Core.Carbon;
 using SpatialCarbon.Core.Screening;
 using SpatialCarbon.Core.Zoning;

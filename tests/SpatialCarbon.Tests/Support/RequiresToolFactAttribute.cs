@@ -26,6 +26,7 @@ public static class NativeTools
 {
     public const string GdalCli = "gdal-bin";
     public const string LibGdal = "libgdal32";
+    public const string PostGis = "postgresql-15-postgis-3";
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Probed = new();
 
@@ -35,6 +36,7 @@ public static class NativeTools
     {
         GdalCli => Runs("gdalinfo", "--version") && Runs("ogrinfo", "--version") && OnPath("gdal_translate") && OnPath("ogr2ogr"),
         LibGdal => LibraryLoads("libgdal.so.32"),
+        PostGis => PostGisCluster.FindBinaries() is not null,
         _ => OnPath(t),
     });
 
@@ -63,6 +65,7 @@ public static class NativeTools
     {
         GdalCli => "apt-get install gdal-bin",
         LibGdal => "apt-get install libgdal32",
+        PostGis => "apt-get install postgresql-15-postgis-3",
         _ => $"install {tool}",
     };
 

@@ -22,5 +22,6 @@ internal static class CommandCatalog
         yield return CarbonCommand.Create();
         yield return RenderCommand.Create();
         yield return CrsCommand.Create();
+        yield return WorkspaceCommand.Create();
     }
 }

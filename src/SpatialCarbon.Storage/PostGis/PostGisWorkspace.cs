@@ -194,15 +194,18 @@ public sealed class PostGisWorkspace : IWorkspaceStore
         var info = Layer(layer);
         if (info.Srid == 0) throw new InputException(Locator, info.Name, "the layer's CRS has no EPSG code PostGIS knows, so it cannot be transformed");
         // The zone of the centroid (4534 + zone - 25, zone = round(lon / 3)); a layer already in a CGCS2000 GK CRS is
-        // measured as it is, like GeometryArea.GaussKruger_m2 does.
+        // measured as it is. Edges are densified first as GeometryArea.GaussKruger_m2 does (0.001° or 100 m): a
+        // straight edge in lon/lat is a curve in GK, worth ~1,000 m² on a 5 km edge if only the vertices moved.
         var sql = info.Srid is >= 4513 and <= 4554
             ? $"SELECT fid, ST_Area(geom) FROM {Table(info.Name)}"
             : $"""
-              SELECT fid, ST_Area(ST_Transform(geom, 4534 + floor(ST_X(ST_Transform(ST_Centroid(geom), 4490)) / 3 + 0.5)::int - 25))
+              SELECT fid, ST_Area(ST_Transform(ST_Segmentize(geom, @densify),
+                4534 + floor(ST_X(ST_Transform(ST_Centroid(geom), 4490)) / 3 + 0.5)::int - 25))
               FROM {Table(info.Name)}
               """;
         using var connection = _dataSource.OpenConnection();
         using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("densify", info.Crs is { IsGeographic: true } ? 0.001 : 100.0 / (info.Crs?.LinearUnitMetres ?? 1.0));
         using var rows = command.ExecuteReader();
         var areas = new Dictionary<long, double>();
         while (rows.Read()) areas[rows.GetInt64(0)] = rows.GetDouble(1);

@@ -17,4 +17,16 @@ if (args is ["zonal-profile", var profileDir])
     return;
 }
 
+if (args is ["storage-zonal", var zonalWorkspace, var zonalRaster])
+{
+    StorageBenchmark.Zonal(zonalWorkspace, zonalRaster);
+    return;
+}
+
+if (args is ["storage-queries", var queryWorkspace, var queryCount])
+{
+    StorageBenchmark.Queries(queryWorkspace, int.Parse(queryCount, CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

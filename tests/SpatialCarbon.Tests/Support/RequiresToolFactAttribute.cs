@@ -4,9 +4,9 @@ namespace SpatialCarbon.Tests.Support;
 /// a loud reason when the tool is missing, and run anyway (so it fails) when SPATIALCARBON_REQUIRE_ALL=1.</summary>
 public sealed class RequiresToolFactAttribute : FactAttribute
 {
-    public RequiresToolFactAttribute(string tool)
+    public RequiresToolFactAttribute(params string[] tools)
     {
-        if (!TestEnvironment.RequireAll && !NativeTools.IsAvailable(tool))
+        if (!TestEnvironment.RequireAll && tools.FirstOrDefault(t => !NativeTools.IsAvailable(t)) is { } tool)
             Skip = $"SKIPPED LOUDLY: '{tool}' is not installed here ({NativeTools.InstallHint(tool)}); CI installs it and sets SPATIALCARBON_REQUIRE_ALL=1";
     }
 }
@@ -14,9 +14,9 @@ public sealed class RequiresToolFactAttribute : FactAttribute
 /// <summary>The theory counterpart of <see cref="RequiresToolFactAttribute"/>.</summary>
 public sealed class RequiresToolTheoryAttribute : TheoryAttribute
 {
-    public RequiresToolTheoryAttribute(string tool)
+    public RequiresToolTheoryAttribute(params string[] tools)
     {
-        if (!TestEnvironment.RequireAll && !NativeTools.IsAvailable(tool))
+        if (!TestEnvironment.RequireAll && tools.FirstOrDefault(t => !NativeTools.IsAvailable(t)) is { } tool)
             Skip = $"SKIPPED LOUDLY: '{tool}' is not installed here ({NativeTools.InstallHint(tool)}); CI installs it and sets SPATIALCARBON_REQUIRE_ALL=1";
     }
 }

@@ -23,4 +23,16 @@ if (args is ["screen-bench", var workspace, var rules, var pools, .. var more])
     return;
 }
 
+if (args is ["storage-zonal", var zonalWorkspace, var zonalRaster])
+{
+    StorageBenchmark.Zonal(zonalWorkspace, zonalRaster);
+    return;
+}
+
+if (args is ["storage-queries", var queryWorkspace, var queryCount])
+{
+    StorageBenchmark.Queries(queryWorkspace, int.Parse(queryCount, CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -23,5 +23,6 @@ internal static class CommandCatalog
         yield return ScreenCommand.Create();
         yield return RenderCommand.Create();
         yield return CrsCommand.Create();
+        yield return WorkspaceCommand.Create();
     }
 }

@@ -23,10 +23,28 @@ public static class GeoPackageWriter
     public static void AddLayers(string path, IReadOnlyList<VectorLayer> layers, DateTime? lastChange = null) =>
         Build(path, layers, append: true, lastChange);
 
+    /// <summary>Makes the open SQLite database a GeoPackage: the application id, version and gpkg_* metadata tables,
+    /// unless gpkg_contents already exists. Runs in the caller's transaction when there is one.</summary>
+    public static void Initialize(SqliteConnection connection)
+    {
+        using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_contents'";
+        if ((long)probe.ExecuteScalar()! > 0) return;
+        Execute(connection, "PRAGMA application_id = 1196444487; PRAGMA user_version = 10300;");
+        CreateMetadata(connection);
+    }
+
+    /// <summary>Writes one layer (feature table, metadata rows, R-tree index and its triggers) into an open
+    /// GeoPackage, in the caller's transaction; the layer name must be new.</summary>
+    public static void WriteLayer(SqliteConnection connection, VectorLayer layer, DateTime? lastChange = null) =>
+        WriteLayer(connection, layer, SrsId(connection, layer), Stamp(lastChange));
+
+    private static string Stamp(DateTime? lastChange) => (lastChange ?? DateTime.UtcNow).ToUniversalTime()
+        .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     private static void Build(string path, IReadOnlyList<VectorLayer> layers, bool append, DateTime? lastChange)
     {
-        var stamp = (lastChange ?? DateTime.UtcNow).ToUniversalTime()
-            .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var stamp = Stamp(lastChange);
         var names = layers.Select(l => l.Name).ToArray();
         var duplicate = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"two layers are named '{duplicate.Key}'", nameof(layers));

@@ -4,9 +4,9 @@ namespace SpatialCarbon.Tests.Support;
 /// a loud reason when the tool is missing, and run anyway (so it fails) when SPATIALCARBON_REQUIRE_ALL=1.</summary>
 public sealed class RequiresToolFactAttribute : FactAttribute
 {
-    public RequiresToolFactAttribute(string tool)
+    public RequiresToolFactAttribute(params string[] tools)
     {
-        if (!TestEnvironment.RequireAll && !NativeTools.IsAvailable(tool))
+        if (!TestEnvironment.RequireAll && tools.FirstOrDefault(t => !NativeTools.IsAvailable(t)) is { } tool)
             Skip = $"SKIPPED LOUDLY: '{tool}' is not installed here ({NativeTools.InstallHint(tool)}); CI installs it and sets SPATIALCARBON_REQUIRE_ALL=1";
     }
 }
@@ -14,9 +14,9 @@ public sealed class RequiresToolFactAttribute : FactAttribute
 /// <summary>The theory counterpart of <see cref="RequiresToolFactAttribute"/>.</summary>
 public sealed class RequiresToolTheoryAttribute : TheoryAttribute
 {
-    public RequiresToolTheoryAttribute(string tool)
+    public RequiresToolTheoryAttribute(params string[] tools)
     {
-        if (!TestEnvironment.RequireAll && !NativeTools.IsAvailable(tool))
+        if (!TestEnvironment.RequireAll && tools.FirstOrDefault(t => !NativeTools.IsAvailable(t)) is { } tool)
             Skip = $"SKIPPED LOUDLY: '{tool}' is not installed here ({NativeTools.InstallHint(tool)}); CI installs it and sets SPATIALCARBON_REQUIRE_ALL=1";
     }
 }
@@ -26,6 +26,7 @@ public static class NativeTools
 {
     public const string GdalCli = "gdal-bin";
     public const string LibGdal = "libgdal32";
+    public const string PostGis = "postgresql-15-postgis-3";
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Probed = new();
 
@@ -35,6 +36,7 @@ public static class NativeTools
     {
         GdalCli => Runs("gdalinfo", "--version") && Runs("ogrinfo", "--version") && OnPath("gdal_translate") && OnPath("ogr2ogr"),
         LibGdal => LibraryLoads("libgdal.so.32"),
+        PostGis => PostGisCluster.FindBinaries() is not null,
         _ => OnPath(t),
     });
 
@@ -63,6 +65,7 @@ public static class NativeTools
     {
         GdalCli => "apt-get install gdal-bin",
         LibGdal => "apt-get install libgdal32",
+        PostGis => "apt-get install postgresql-15-postgis-3",
         _ => $"install {tool}",
     };
 

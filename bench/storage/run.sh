@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Workspace stores side by side: the demo workspace copied into PostGIS (anchor: ogr2ogr into the same server) and
+# back; zonal statistics per control unit with the zones read from the GeoPackage and from PostGIS; 10,000 footprint
+# queries (intersects, within 1 km) on either. Starts a throwaway PostgreSQL cluster (as the postgres user when run
+# as root) and stops it at the end.
+# Usage: bench/storage/run.sh [DEMO_DIR]   (default data/demo; only copied, never modified)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+demo="$(cd "${1:-$root/data/demo}" && pwd)"
+cd "$root"
+dotnet build -c Release src/SpatialCarbon.Cli -v q -nologo >/dev/null
+dotnet build -c Release bench/SpatialCarbon.Bench -v q -nologo >/dev/null
+cli="dotnet src/SpatialCarbon.Cli/bin/Release/net10.0/spatialcarbon.dll"
+bench="dotnet bench/SpatialCarbon.Bench/bin/Release/net10.0/SpatialCarbon.Bench.dll"
+
+work="$(mktemp -d /tmp/spatialcarbon-storage-bench.XXXXXX)"
+chmod 755 "$work"
+bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$work"
+as_pg "$bin/initdb" -D "$work/pg" -U postgres -A trust -E UTF8 --locale=C --no-sync >/dev/null
+as_pg "$bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-c listen_addresses=127.0.0.1 -p $port -k $work" start >/dev/null
+trap 'as_pg "$bin/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null; rm -rf "$work"' EXIT
+psql -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE EXTENSION postgis" -c "CREATE SCHEMA ogr" postgres
+
+mkdir "$work/demo"
+cp "$demo/zones.gpkg" "$work/demo/"
+gpkg="$work/demo/zones.gpkg"
+pg="postgresql://postgres@127.0.0.1:$port/postgres?schema=demo"
+timed() { /usr/bin/time -f "  wall %e s, user %U s, max RSS %M KB" "$@"; }
+
+echo "== demo zones: $(ogrinfo -ro -so -al "$demo/zones.gpkg" | grep -c 'Feature Count') layers, $(ogrinfo -ro -so "$demo/zones.gpkg" control_unit | grep 'Feature Count'), load $(cut -d' ' -f1 /proc/loadavg)"
+echo "== GeoPackage -> PostGIS: spatialcarbon workspace copy"
+for run in 1 2 3; do timed $cli workspace copy --from "$gpkg" --to "$pg" >/dev/null; done
+echo "== GeoPackage -> PostGIS: anchor ogr2ogr (layers only, GiST index, one transaction per layer)"
+for run in 1 2 3; do
+  timed ogr2ogr -f PostgreSQL "PG:host=127.0.0.1 port=$port dbname=postgres user=postgres" "$demo/zones.gpkg" \
+    -lco SCHEMA=ogr -lco OVERWRITE=YES -lco GEOMETRY_NAME=geom --config PG_USE_COPY YES -overwrite
+done
+echo "== PostGIS -> GeoPackage: spatialcarbon workspace copy"
+for run in 1 2 3; do rm -f "$work/back.gpkg"*; timed $cli workspace copy --from "$pg" --to "$work/back.gpkg" >/dev/null; done
+echo "== zonal count,sum,frac of landuse_2020 per control unit, zones read from each store"
+for store in "$gpkg" "$pg"; do
+  echo "-- $store"
+  for run in 1 2; do timed $bench storage-zonal "$store" "$demo/landuse_2020.tif"; done
+done
+echo "== 10,000 footprint queries on control_unit"
+for store in "$gpkg" "$pg"; do
+  echo "-- $store"
+  timed $bench storage-queries "$store" 10000
+done

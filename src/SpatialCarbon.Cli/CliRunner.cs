@@ -44,6 +44,8 @@ public static class CliRunner
     /// <summary>The one-line message for an exception that means bad input, or null for a bug.</summary>
     internal static string? Classify(Exception e) => e switch
     {
+        ParameterException pe => CliOptionNames.Describe(pe),
+        Core.Carbon.GridMismatchException ge => CliOptionNames.Describe(ge),
         InputException ie => ie.Message,
         FileNotFoundException f => $"{f.FileName ?? "file"}: not found",
         DirectoryNotFoundException d => d.Message,

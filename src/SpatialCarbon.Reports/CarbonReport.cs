@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using SpatialCarbon.Core.Carbon;
 
-namespace SpatialCarbon.Core.Carbon;
+namespace SpatialCarbon.Reports;
 
 /// <summary>The self-contained HTML report of a carbon run: totals, sink by zone, transition table and (for scenarios)
 /// the fan chart. Inline CSS and SVG only, so it opens offline.</summary>
@@ -13,7 +14,8 @@ public sealed record CarbonReport(
     TransitionMatrix? Transitions = null,
     IReadOnlyList<(string Zone, double Value)>? ZoneBars = null,
     string ZoneBarUnit = "Mg C/yr",
-    ScenarioResult? Scenario = null)
+    ScenarioResult? Scenario = null,
+    string ZoneBarTitle = "Sink by zone")
 {
     private const int MaxZoneBars = 30;
 
@@ -34,7 +36,7 @@ public sealed record CarbonReport(
         if (ZoneBars is { Count: > 0 })
         {
             var top = ZoneBars.OrderByDescending(z => Math.Abs(z.Value)).Take(MaxZoneBars).OrderByDescending(z => z.Value).ToArray();
-            sb.Append("<h2>Sink by zone</h2>");
+            sb.Append("<h2>").Append(E(ZoneBarTitle)).Append("</h2>");
             if (ZoneBars.Count > MaxZoneBars) sb.Append(inv, $"<p>The {MaxZoneBars} largest of {ZoneBars.Count} zones by magnitude; all are in the CSV.</p>");
             sb.Append(SvgCharts.Bars(top, ZoneBarUnit));
         }
@@ -63,7 +65,7 @@ public sealed record CarbonReport(
         if (Scenario is { } s)
         {
             sb.Append("<h2>Scenario: ").Append(E(s.Scenario.Name)).Append("</h2>");
-            sb.Append(inv, $"<p>{s.Iterations} Monte Carlo draws from the pool table's standard deviations, seed {s.Seed}.</p>");
+            sb.Append(inv, $"<p>{s.Iterations} Monte Carlo draws, seed {s.Seed}: each pool's density drawn from a normal distribution with the pool table's mean and standard deviation, truncated at 0 (no negative densities, no pile of draws at 0).</p>");
             sb.Append(SvgCharts.Fan(s.Years, "cumulative gain, Mg C"));
             sb.Append("<table><tr><th>year</th><th>gain P5</th><th>gain P50</th><th>gain P95</th><th>sink P50 (Mg C/yr)</th><th>sink P50 (t CO2e/yr)</th></tr>");
             foreach (var y in s.Years)

@@ -10,10 +10,10 @@ public sealed record CarbonInputs(CarbonPoolTable Pools, CarbonPeriod? Period, V
         var valuation = q.Price is double price
             ? Valuation.Create(price, q.DiscountRatePercent, q.PriceChangePercent, period)
             : null;
+        if ((q.ForestType is null) != (q.StandAge is null) || (q.ForestType is null) != (q.GrowthTable is null))
+            throw new ParameterException("forest growth", null, "needs the forest type raster, the stand age raster and the growth table together");
         var pools = CarbonPoolTable.Read(q.Pools);
         var growth = q.GrowthTable is null ? null : ForestGrowthTable.Read(q.GrowthTable, q.ForestTypeCodes);
-        if ((q.ForestType is null) != (q.StandAge is null) || (q.ForestType is null) != (growth is null))
-            throw new ParameterException("forest growth", null, "needs the forest type raster, the stand age raster and the growth table together");
         return new CarbonInputs(pools, period, valuation, growth);
     }
 }

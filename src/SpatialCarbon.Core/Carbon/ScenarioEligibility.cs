@@ -11,7 +11,7 @@ namespace SpatialCarbon.Core.Carbon;
 public static class ScenarioEligibility
 {
     public static IReadOnlyList<EligibleLand> Measure(Scenario scenario, string scenarioPath, IRasterSource lulc, CarbonPoolTable pools,
-        CarbonRunOptions options, Func<string, string?, VectorLayer>? readZones = null, TextWriter? log = null)
+        CarbonRunOptions options, Func<string, string?, VectorLayer>? readZones = null)
     {
         var land = new List<EligibleLand>();
         TransitionMatrix? whole = null;
@@ -31,7 +31,6 @@ public static class ScenarioEligibility
                 areas[from] = m.Area_m2[f * k + f] * CarbonUnits.HaPerM2;
             }
 
-            log?.WriteLine($"{iv.Name}: eligible {string.Join(", ", areas.Select(a => $"class {a.Key} {a.Value:F1} ha"))}");
             land.Add(new EligibleLand(iv, region, areas));
         }
 

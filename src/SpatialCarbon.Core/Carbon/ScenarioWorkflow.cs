@@ -14,8 +14,10 @@ public static class ScenarioWorkflow
         var inputs = ScenarioInputs.Validate(q);
         using var lulc = open(q.Lulc);
         var options = new CarbonRunOptions(q.Threads);
-        var land = ScenarioEligibility.Measure(inputs.Scenario, q.ScenarioPath, lulc, inputs.Pools, options, readZones, log);
+        var land = ScenarioEligibility.Measure(inputs.Scenario, q.ScenarioPath, lulc, inputs.Pools, options, readZones);
         InterventionOverlap.Ensure(land, q.ScenarioPath, lulc, inputs.Pools, options);
+        foreach (var l in land)
+            log?.WriteLine($"{l.Intervention.Name}: eligible {string.Join(", ", l.Area_ha.Select(a => $"class {a.Key} {a.Value:F1} ha"))}");
         var projection = ScenarioProjection.Project(inputs.Scenario, [.. land.Select(l => l.Area_ha)], inputs.Pools, q.Iterations, q.Seed);
         var run = new ScenarioRun(q, inputs, land, projection);
         Directory.CreateDirectory(q.OutDir);

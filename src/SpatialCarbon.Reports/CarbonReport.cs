@@ -33,11 +33,15 @@ public sealed record CarbonReport(
         foreach (var (k, v) in Totals) sb.Append("<tr><th class=\"l\">").Append(E(k)).Append("</th><td>").Append(E(v)).Append("</td></tr>");
         sb.Append("</table>");
 
-        if (ZoneBars is { Count: > 0 })
+        // Zones with nothing to show (outside the raster, or no change) would only crowd out the ones that matter.
+        var nonZero = ZoneBars?.Where(z => z.Value != 0).ToArray() ?? [];
+        if (nonZero.Length > 0)
         {
-            var top = ZoneBars.OrderByDescending(z => Math.Abs(z.Value)).Take(MaxZoneBars).OrderByDescending(z => z.Value).ToArray();
+            var top = nonZero.OrderByDescending(z => Math.Abs(z.Value)).Take(MaxZoneBars).OrderByDescending(z => z.Value).ToArray();
             sb.Append("<h2>").Append(E(ZoneBarTitle)).Append("</h2>");
-            if (ZoneBars.Count > MaxZoneBars) sb.Append(inv, $"<p>The {MaxZoneBars} largest of {ZoneBars.Count} zones by magnitude; all are in the CSV.</p>");
+            var zeros = ZoneBars!.Count - nonZero.Length;
+            if (nonZero.Length > MaxZoneBars) sb.Append(inv, $"<p>The {MaxZoneBars} largest of {nonZero.Length} zones by magnitude; all are in the CSV.</p>");
+            if (zeros > 0) sb.Append(inv, $"<p>{zeros} of {ZoneBars.Count} zones are 0 and not drawn.</p>");
             sb.Append(SvgCharts.Bars(top, ZoneBarUnit));
         }
 

@@ -57,7 +57,7 @@ public class InterventionOverlapTests
         var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         // The overlap is columns 5–9; its class-1 land is what the two would convert 120 % of.
         var overlap_ha = Class1_ha(5, 10).ToString("N1", CultureInfo.InvariantCulture);
-        Assert.EndsWith($"s.json: interventions 'A', 'B': together convert 120 % of the {overlap_ha} ha of class 1 where their zones overlap; the shares of one class's land may add up to at most 100 %", line);
+        Assert.EndsWith($"s.json: interventions 'A', 'B': together convert 120 % of the {overlap_ha} ha of class 1 where their regions overlap; the shares of one class's land may add up to at most 100 %", line);
         Assert.False(Directory.Exists(outDir) && Directory.GetFileSystemEntries(outDir).Length > 0);
     }
 

@@ -95,7 +95,7 @@ internal static class CarbonCommand
     {
         var lulc = Opt<string>("--lulc", "baseline land-use raster", true);
         var pools = Opt<string>("--pools", "carbon pool table with optional *_sd columns", true);
-        var scenario = Opt<string>("--scenario", "scenario JSON file", true);
+        var scenario = Opt<string>("--scenario", "scenario JSON file; shares of the same land may add up to at most 100 %, else exit 2 (docs/carbon.md)", true);
         var output = Opt<string>("--out", "output folder", true);
         var iterations = Opt<int>("--iterations", "Monte Carlo draws (default 1000)");
         iterations.DefaultValueFactory = _ => 1000;

@@ -66,6 +66,8 @@ public static class CliRunner
     /// <summary>The one-line message for an exception that means bad input, or null for a bug.</summary>
     internal static string? Classify(Exception e) => e switch
     {
+        ParameterException pe => WithoutTempNames(CliOptionNames.Describe(pe)),
+        Core.Carbon.GridMismatchException ge => WithoutTempNames(CliOptionNames.Describe(ge)),
         InputException ie => WithoutTempNames(ie.Message),
         FileNotFoundException f => $"{WithoutTempNames(f.FileName ?? "file")}: not found",
         DirectoryNotFoundException d => WithoutTempNames(d.Message),

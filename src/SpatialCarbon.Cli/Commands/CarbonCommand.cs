@@ -5,6 +5,7 @@ using SpatialCarbon.Core.Carbon;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
 using SpatialCarbon.Gdal;
+using SpatialCarbon.Reports;
 
 namespace SpatialCarbon.Cli.Commands;
 
@@ -41,10 +42,11 @@ internal static class CarbonCommand
         {
             var method = AreaOptions.ParseMethod(p.GetValue(areaMethod));
             var assumed = AreaOptions.ParseCrs(p.GetValue(assumeCrs));
-            var s = ConsoleProgress.Run(p.InvocationConfiguration.Error, "carbon stock", progress => CarbonWorkflow.Run(new CarbonRequest(p.GetValue(lulc)!, null, p.GetValue(pools)!, p.GetValue(output)!,
+            var r = ConsoleProgress.Run(p.InvocationConfiguration.Error, "carbon stock", progress => CarbonWorkflow.Run(new CarbonRequest(p.GetValue(lulc)!, null, p.GetValue(pools)!, p.GetValue(output)!,
                 Zones: p.GetValue(zones), ZoneLayer: p.GetValue(layer), IdField: p.GetValue(id), WriteMaps: !p.GetValue(noMaps),
                 Threads: p.GetValue(threads), AreaMethod: method, AssumedCrs: assumed), path => AreaOptions.OpenRaster(path, assumed),
                 p.InvocationConfiguration.Error, ReadZones, progress));
+            var s = WriteReport(r);
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"stock {s.BaselineTotal_mg_c:F1} Mg C over {s.ValidArea_ha:F1} ha; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
             return CliRunner.Ok;
@@ -85,12 +87,13 @@ internal static class CarbonCommand
         {
             var method = AreaOptions.ParseMethod(p.GetValue(areaMethod));
             var assumed = AreaOptions.ParseCrs(p.GetValue(assumeCrs));
-            var s = ConsoleProgress.Run(p.InvocationConfiguration.Error, "carbon change", progress => CarbonWorkflow.Run(new CarbonRequest(p.GetValue(baseline)!, p.GetValue(alternate)!, p.GetValue(pools)!, p.GetValue(output)!,
+            var r = ConsoleProgress.Run(p.InvocationConfiguration.Error, "carbon change", progress => CarbonWorkflow.Run(new CarbonRequest(p.GetValue(baseline)!, p.GetValue(alternate)!, p.GetValue(pools)!, p.GetValue(output)!,
                 p.GetValue(y0), p.GetValue(y1), p.GetValue(price), p.GetValue(rate), p.GetValue(priceChange),
                 p.GetValue(zones), p.GetValue(layer), p.GetValue(id), p.GetValue(align),
                 p.GetValue(forestType), p.GetValue(standAge), p.GetValue(growth), ParseCodes(p.GetValue(forestClasses)),
                 ParseTypeCodes(p.GetValue(typeCodes)), !p.GetValue(noMaps), p.GetValue(threads), method, assumed),
                 path => AreaOptions.OpenRaster(path, assumed), p.InvocationConfiguration.Error, ReadZones, progress));
+            var s = WriteReport(r);
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"change {s.ChangeTotal_mg_c:F1} Mg C ({s.ChangeTotal_mg_co2e:F1} t CO2e); baseline {s.BaselineTotal_mg_c:F1}, alternate {s.AlternateTotal_mg_c:F1}; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
             return CliRunner.Ok;
@@ -102,7 +105,7 @@ internal static class CarbonCommand
     {
         var lulc = Opt<string>("--lulc", "baseline land-use raster", true);
         var pools = Opt<string>("--pools", "carbon pool table with optional *_sd columns", true);
-        var scenario = Opt<string>("--scenario", "scenario JSON file", true);
+        var scenario = Opt<string>("--scenario", "scenario JSON file; shares of the same land may add up to at most 100 %, else exit 2 (docs/carbon.md)", true);
         var output = Opt<string>("--out", "output folder", true);
         var iterations = Opt<int>("--iterations", "Monte Carlo draws (default 1000)");
         iterations.DefaultValueFactory = _ => 1000;
@@ -119,15 +122,23 @@ internal static class CarbonCommand
         {
             var method = AreaOptions.ParseMethod(p.GetValue(areaMethod));
             var assumed = AreaOptions.ParseCrs(p.GetValue(assumeCrs));
-            var r = CarbonWorkflow.RunScenario(new ScenarioRequest(p.GetValue(lulc)!, p.GetValue(pools)!, p.GetValue(scenario)!,
+            var run = ScenarioWorkflow.Run(new ScenarioRequest(p.GetValue(lulc)!, p.GetValue(pools)!, p.GetValue(scenario)!,
                 p.GetValue(output)!, p.GetValue(iterations), p.GetValue(seed), p.GetValue(threads), method, assumed),
                 path => AreaOptions.OpenRaster(path, assumed), p.InvocationConfiguration.Error, ReadZones);
+            CarbonReports.For(run).Write(Path.Combine(run.Request.OutDir, "report.html"));
+            var r = run.Projection;
             var last = r.Years[^1];
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Scenario.Name}: gain by {last.Year} P5 {last.GainP5_mg_c:F1} / P50 {last.GainP50_mg_c:F1} / P95 {last.GainP95_mg_c:F1} Mg C; wrote {p.GetValue(output)}"));
             return CliRunner.Ok;
         });
         return c;
+    }
+
+    private static CarbonSummary WriteReport(CarbonResult r)
+    {
+        CarbonReports.For(r).Write(Path.Combine(r.Request.OutDir, "report.html"));
+        return r.Summary;
     }
 
     private static IReadOnlyList<int>? ParseCodes(string? text)

@@ -29,8 +29,8 @@ public static class CarbonBalance
         var b = alternate.Grid;
         string Describe(RasterGrid g) =>
             $"{g.Width}x{g.Height} cells of {g.CellWidth:G6}x{g.CellHeight:G6} at ({g.Transform.OriginX:G10}, {g.Transform.OriginY:G10}) in {g.Crs?.Label ?? "no CRS"}";
-        throw new InputException(alternate.Path, null,
-            $"grid differs from {baseline.Path} ({Describe(b)} vs {Describe(a)}); pass --align to resample it nearest-neighbour onto the baseline grid");
+        throw new GridMismatchException(alternate.Path,
+            $"grid differs from {baseline.Path} ({Describe(b)} vs {Describe(a)}); it can be aligned, resampled nearest-neighbour onto the baseline grid");
     }
 
     private static CarbonTotals Run(IRasterSource baseline, IRasterSource? alternate, CarbonPoolTable pools,

@@ -18,19 +18,24 @@ public static class CarbonCsv
                 N(e.Change_mg_c * CarbonUnits.Co2ePerC)])));
     }
 
-    /// <summary>Per-zone stocks, change and annual sink; <paramref name="years"/> null for a stock run.</summary>
+    /// <summary>Per-zone stocks (a stock run) or change; the annual sink columns only when the period's
+    /// <paramref name="years"/> are known.</summary>
     public static void WriteZones(string path, string idField, IReadOnlyList<string> ids, IReadOnlyList<ZoneCarbon> zones,
-        int? years, IReadOnlyList<double>? growth_mg_c_yr = null)
+        bool change, int? years, IReadOnlyList<double>? growth_mg_c_yr = null)
     {
-        string[] head = years is null
+        string[] head = !change
             ? ["stock_mg_c", "stock_mg_co2e", "mean_density_mg_c_ha", "valid_area_ha", "nodata_area_ha"]
-            : ["baseline_mg_c", "alternate_mg_c", "change_mg_c", "change_mg_co2e", "annual_sink_mg_c_per_yr", "annual_sink_mg_co2e_per_yr", "valid_area_ha", "nodata_area_ha"];
+            : years is null
+                ? ["baseline_mg_c", "alternate_mg_c", "change_mg_c", "change_mg_co2e", "valid_area_ha", "nodata_area_ha"]
+                : ["baseline_mg_c", "alternate_mg_c", "change_mg_c", "change_mg_co2e", "annual_sink_mg_c_per_yr", "annual_sink_mg_co2e_per_yr", "valid_area_ha", "nodata_area_ha"];
         string[] growth = growth_mg_c_yr is null ? [] : ["forest_growth_mg_c_per_yr", "forest_growth_mg_co2e_per_yr"];
         CsvOutput.WriteFile(path, [idField, .. head, .. growth], zones.Select((z, i) =>
         {
-            var cells = years is int n
-                ? new[] { z.Baseline_mg_c, z.Alternate_mg_c, z.Change_mg_c, z.Change_mg_c * CarbonUnits.Co2ePerC, z.AnnualSink_mg_c_yr(n), z.AnnualSink_mg_co2e_yr(n), z.ValidArea_ha, z.NodataArea_ha }
-                : [z.Baseline_mg_c, z.Baseline_mg_c * CarbonUnits.Co2ePerC, z.ValidArea_ha > 0 ? z.Baseline_mg_c / z.ValidArea_ha : double.NaN, z.ValidArea_ha, z.NodataArea_ha];
+            var cells = !change
+                ? new[] { z.Baseline_mg_c, z.Baseline_mg_c * CarbonUnits.Co2ePerC, z.ValidArea_ha > 0 ? z.Baseline_mg_c / z.ValidArea_ha : double.NaN, z.ValidArea_ha, z.NodataArea_ha }
+                : years is int n
+                ? [z.Baseline_mg_c, z.Alternate_mg_c, z.Change_mg_c, z.Change_mg_c * CarbonUnits.Co2ePerC, z.AnnualSink_mg_c_yr(n), z.AnnualSink_mg_co2e_yr(n), z.ValidArea_ha, z.NodataArea_ha]
+                : [z.Baseline_mg_c, z.Alternate_mg_c, z.Change_mg_c, z.Change_mg_c * CarbonUnits.Co2ePerC, z.ValidArea_ha, z.NodataArea_ha];
             double[] extra = growth_mg_c_yr is null ? [] : [growth_mg_c_yr[i], growth_mg_c_yr[i] * CarbonUnits.Co2ePerC];
             return (string[])[CsvOutput.Text(ids[i]), .. cells.Select(N), .. extra.Select(N)];
         }));

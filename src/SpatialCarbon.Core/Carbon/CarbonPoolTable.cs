@@ -6,6 +6,10 @@ namespace SpatialCarbon.Core.Carbon;
 /// case-insensitive; extra columns such as <c>name</c>, <c>source</c> and <c>c_above_sd</c>… allowed).</summary>
 public sealed class CarbonPoolTable
 {
+    /// <summary>The largest total density accepted, Mg C/ha: about twenty times the deepest peat (≈ 5,000 Mg C/ha), so
+    /// only a unit or typing error exceeds it, and every density and per-cell change fits the Float32 maps.</summary>
+    public const double MaxDensity_mg_c_ha = 100_000;
+
     private static readonly string[] PoolColumns = ["c_above", "c_below", "c_soil", "c_dead"];
 
     private readonly Dictionary<int, CarbonPool> _byCode;
@@ -16,6 +20,7 @@ public sealed class CarbonPoolTable
         _byCode = new Dictionary<int, CarbonPool>();
         foreach (var p in pools)
         {
+            Check(p, path);
             if (!_byCode.TryAdd(p.LuCode, p)) throw new InputException(path, $"lucode {p.LuCode}", "listed twice");
         }
 
@@ -76,6 +81,28 @@ public sealed class CarbonPoolTable
 
         if (pools.Count == 0) throw new InputException(csv.Path, null, "no land-use classes listed");
         return new CarbonPoolTable(pools, csv.Path);
+    }
+
+    // Whatever parsed the table, a density that overflowed to infinity, NaN or an absurd value stops here.
+    private static void Check(CarbonPool p, string path)
+    {
+        (string Name, double Value)[] values =
+        [
+            ("c_above", p.Above_mg_c_ha), ("c_below", p.Below_mg_c_ha), ("c_soil", p.Soil_mg_c_ha), ("c_dead", p.Dead_mg_c_ha),
+            ("c_above_sd", p.AboveSd_mg_c_ha), ("c_below_sd", p.BelowSd_mg_c_ha), ("c_soil_sd", p.SoilSd_mg_c_ha), ("c_dead_sd", p.DeadSd_mg_c_ha),
+        ];
+        foreach (var (name, v) in values)
+        {
+            if (!double.IsFinite(v)) throw new InputException(path, $"lucode {p.LuCode}, column '{name}'", $"{v} is not a finite density");
+            if (v < 0) throw new InputException(path, $"lucode {p.LuCode}, column '{name}'", $"negative density {v}");
+        }
+
+        var total = p.Total_mg_c_ha;
+        if (!double.IsFinite(total) || total > MaxDensity_mg_c_ha)
+        {
+            throw new InputException(path, $"lucode {p.LuCode}",
+                $"total density {total.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)} Mg C/ha is not plausible (at most {MaxDensity_mg_c_ha.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)})");
+        }
     }
 
     /// <summary>Throws one error listing every raster code the table lacks (sorted), or does nothing.</summary>

@@ -41,28 +41,24 @@ public sealed record CarbonSummary
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static CarbonSummary FromTotals(CarbonTotals t, bool isChange, int? baselineYear = null, int? alternateYear = null,
-        Valuation? valuation = null)
+    /// <summary>The summary of a run's totals; the annual sink only when the <paramref name="period"/> is known.</summary>
+    public static CarbonSummary FromTotals(CarbonTotals t, bool isChange, CarbonPeriod? period = null, Valuation? valuation = null) => new()
     {
-        var years = baselineYear is int y0 && alternateYear is int y1 && y1 > y0 ? y1 - y0 : (int?)null;
-        return new CarbonSummary
-        {
-            BaselineTotal_mg_c = t.Baseline_mg_c,
-            BaselineTotal_mg_co2e = t.Baseline_mg_c * CarbonUnits.Co2ePerC,
-            AlternateTotal_mg_c = isChange ? t.Alternate_mg_c : null,
-            ChangeTotal_mg_c = isChange ? t.Change_mg_c : null,
-            ChangeTotal_mg_co2e = isChange ? t.Change_mg_co2e : null,
-            Npv = valuation?.Npv(t.Change_mg_c),
-            ValuationConstant = valuation?.Constant,
-            NodataPixels = t.NodataPixels,
-            ValidPixels = t.ValidPixels,
-            ValidArea_ha = t.ValidArea_ha,
-            BaselineYear = baselineYear,
-            AlternateYear = alternateYear,
-            AnnualSink_mg_c_yr = isChange && years is int n ? t.Change_mg_c / n : null,
-            AnnualSink_mg_co2e_yr = isChange && years is int m ? t.Change_mg_co2e / m : null,
-        };
-    }
+        BaselineTotal_mg_c = t.Baseline_mg_c,
+        BaselineTotal_mg_co2e = t.Baseline_mg_c * CarbonUnits.Co2ePerC,
+        AlternateTotal_mg_c = isChange ? t.Alternate_mg_c : null,
+        ChangeTotal_mg_c = isChange ? t.Change_mg_c : null,
+        ChangeTotal_mg_co2e = isChange ? t.Change_mg_co2e : null,
+        Npv = valuation?.Npv(t.Change_mg_c),
+        ValuationConstant = valuation?.Constant,
+        NodataPixels = t.NodataPixels,
+        ValidPixels = t.ValidPixels,
+        ValidArea_ha = t.ValidArea_ha,
+        BaselineYear = period?.BaselineYear,
+        AlternateYear = period?.AlternateYear,
+        AnnualSink_mg_c_yr = isChange && period is not null ? period.Annual(t.Change_mg_c) : null,
+        AnnualSink_mg_co2e_yr = isChange && period is not null ? period.Annual(t.Change_mg_co2e) : null,
+    };
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 

@@ -55,7 +55,7 @@ public sealed class ForestGrowthTable
             else if (!int.TryParse(name, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out code))
             {
                 throw new InputException(csv.Path, $"line {row.Line}, column 'forest_type'",
-                    $"'{name}' is neither an integer raster code nor a name given a code (--forest-type-codes name=code,...)");
+                    $"'{name}' is neither an integer raster code nor a forest type whose raster code was given");
             }
 
             var fraction = carbon is not null ? 1.0

@@ -14,7 +14,7 @@ public sealed class NearestNeighbourRaster : IRasterSource
         if (!Equals(source.Grid.Crs, target.Crs) && !(source.Grid.Crs is null && target.Crs is null))
         {
             throw new InputException(source.Path, null,
-                $"CRS {source.Grid.Crs?.Label ?? "none"} differs from {targetPath} ({target.Crs?.Label ?? "none"}); reproject it first, --align only resamples within one CRS");
+                $"CRS {source.Grid.Crs?.Label ?? "none"} differs from {targetPath} ({target.Crs?.Label ?? "none"}); reproject it first: alignment only resamples within one CRS");
         }
 
         if (!source.Grid.Transform.IsAxisAligned || !target.Transform.IsAxisAligned)

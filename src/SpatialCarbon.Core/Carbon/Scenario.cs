@@ -2,7 +2,11 @@ namespace SpatialCarbon.Core.Carbon;
 
 /// <summary>A what-if scenario: land-use interventions projected year by year from <see cref="BaseYear"/> to
 /// <see cref="HorizonYear"/>.</summary>
-public sealed record Scenario(string Name, int BaseYear, int HorizonYear, IReadOnlyList<Intervention> Interventions);
+public sealed record Scenario(string Name, int BaseYear, int HorizonYear, IReadOnlyList<Intervention> Interventions)
+{
+    /// <summary>The latest horizon accepted: IPCC and national pathways end by 2100; 2200 leaves room, not nonsense.</summary>
+    public const int MaxHorizonYear = 2200;
+}
 
 /// <summary>One intervention: convert <see cref="Share"/> of the land of the from-classes (inside the zones that pass
 /// the filter, or everywhere when <see cref="Zones"/> is null) to <see cref="ToClass"/>, in equal parts each year from

@@ -32,6 +32,10 @@ public static class ScenarioFile
             var baseYear = Int(root, "base_year", path, "$");
             var horizon = Int(root, "horizon_year", path, "$");
             if (horizon <= baseYear) throw new InputException(path, "$.horizon_year", $"{horizon} is not after base_year {baseYear}");
+            if (horizon > Scenario.MaxHorizonYear)
+                throw new InputException(path, "$.horizon_year", $"{horizon} is beyond {Scenario.MaxHorizonYear}; pool densities say nothing that far ahead");
+            if (horizon - baseYear > CarbonPeriod.MaxYears)
+                throw new InputException(path, "$.horizon_year", $"{horizon - baseYear} years after base_year {baseYear}; a scenario spans 1 to {CarbonPeriod.MaxYears} years");
             if (!root.TryGetProperty("interventions", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
                 throw new InputException(path, "$.interventions", "a non-empty list of interventions is required");
             var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";

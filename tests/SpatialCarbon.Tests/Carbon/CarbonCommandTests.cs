@@ -11,12 +11,12 @@ namespace SpatialCarbon.Tests.Carbon;
 
 public class CarbonCommandTests
 {
-    private const int W = 40, H = 30;
+    internal const int W = 40, H = 30;
 
     // Class densities of CarbonFixtures.Pools; 0 is nodata.
-    private static double D(double c) => c switch { 1 => 62, 2 => 205, 5 => 0, _ => double.NaN };
+    internal static double D(double c) => c switch { 1 => 62, 2 => 205, 5 => 0, _ => double.NaN };
 
-    private static (string Dir, string A, string B, string Pools, double[] Va, double[] Vb) Inputs(string name)
+    internal static (string Dir, string A, string B, string Pools, double[] Va, double[] Vb) Inputs(string name)
     {
         var dir = TestEnvironment.TempDir(name);
         var grid = CarbonFixtures.Projected(W, H);
@@ -43,7 +43,7 @@ public class CarbonCommandTests
         return (dir, Tif("lulc2010.tif", va), Tif("lulc2012.tif", vb), pools, va, vb);
     }
 
-    private static (int Code, string Out, string Err) Cli(params string[] args)
+    internal static (int Code, string Out, string Err) Cli(params string[] args)
     {
         var root = new RootCommand("test") { CarbonCommand.Create() };
         var o = new StringWriter();
@@ -196,6 +196,7 @@ public class CarbonCommandTests
         var outDir = Path.Combine(dir, "out");
         var (code, _, err) = Cli("carbon", "change", "--baseline", a, "--alternate", b, "--pools", pools, "--out", outDir);
         CliAssert.FailsWithOneLine(code, err, $"{b}: grid differs from {a}");
+        Assert.EndsWith("(pass --align)", err.Trim(), StringComparison.Ordinal);
         var (ok, _, err2) = Cli("carbon", "change", "--baseline", a, "--alternate", b, "--pools", pools, "--align", "--out", outDir);
         Assert.True(ok == 0, err2);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));

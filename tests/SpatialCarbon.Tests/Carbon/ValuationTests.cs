@@ -19,7 +19,7 @@ public class ValuationTests
     public void RatioOneGivesPriceAndBackwardsYearsAreAnError()
     {
         Assert.Equal(30, new Valuation(30, 0, 0, 2000, 2020).Constant);
-        Assert.Throws<InputException>(() => new Valuation(30, 5, 0, 2020, 2020).Constant);
-        Assert.Throws<InputException>(() => new Valuation(30, 5, 0, 2021, 2020).Constant);
+        Assert.Throws<ParameterException>(() => new Valuation(30, 5, 0, 2020, 2020).Constant);
+        Assert.Throws<ParameterException>(() => new Valuation(30, 5, 0, 2021, 2020).Constant);
     }
 }

@@ -37,12 +37,12 @@ public sealed class StorageFixture : IDisposable
 {
     private readonly Lazy<PostGisCluster> _cluster = new(PostGisCluster.Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Lazy<SpatialCarbon.Core.Demo.DemoWorkspace> _demo = new(() => SpatialCarbon.Tests.Demo.DemoWorkspaceFixture.Build("storage-demo"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<SpatialCarbon.Demo.DemoWorkspace> _demo = new(() => SpatialCarbon.Tests.Demo.DemoWorkspaceFixture.Build("storage-demo"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public PostGisCluster Cluster => _cluster.Value;
 
     /// <summary>A reduced-scale demo workspace, built once on first use; tests copy its zones.gpkg before opening it.</summary>
-    public SpatialCarbon.Core.Demo.DemoWorkspace Demo => _demo.Value;
+    public SpatialCarbon.Demo.DemoWorkspace Demo => _demo.Value;
 
     /// <summary>A private copy of the demo folder's zones.gpkg and rasters, so that opening it as a workspace (which
     /// adds tables and switches to WAL) leaves the shared demo untouched.</summary>

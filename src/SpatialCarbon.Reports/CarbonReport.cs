@@ -1,8 +1,10 @@
+using SpatialCarbon.Core;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using SpatialCarbon.Core.Carbon;
 
-namespace SpatialCarbon.Core.Carbon;
+namespace SpatialCarbon.Reports;
 
 /// <summary>The self-contained HTML report of a carbon run: totals, sink by zone, transition table and (for scenarios)
 /// the fan chart. Inline CSS and SVG only, so it opens offline.</summary>
@@ -13,7 +15,8 @@ public sealed record CarbonReport(
     TransitionMatrix? Transitions = null,
     IReadOnlyList<(string Zone, double Value)>? ZoneBars = null,
     string ZoneBarUnit = "Mg C/yr",
-    ScenarioResult? Scenario = null)
+    ScenarioResult? Scenario = null,
+    string ZoneBarTitle = "Sink by zone")
 {
     private const int MaxZoneBars = 30;
 
@@ -31,11 +34,15 @@ public sealed record CarbonReport(
         foreach (var (k, v) in Totals) sb.Append("<tr><th class=\"l\">").Append(E(k)).Append("</th><td>").Append(E(v)).Append("</td></tr>");
         sb.Append("</table>");
 
-        if (ZoneBars is { Count: > 0 })
+        // Zones with nothing to show (outside the raster, or no change) would only crowd out the ones that matter.
+        var nonZero = ZoneBars?.Where(z => z.Value != 0).ToArray() ?? [];
+        if (nonZero.Length > 0)
         {
-            var top = ZoneBars.OrderByDescending(z => Math.Abs(z.Value)).Take(MaxZoneBars).OrderByDescending(z => z.Value).ToArray();
-            sb.Append("<h2>Sink by zone</h2>");
-            if (ZoneBars.Count > MaxZoneBars) sb.Append(inv, $"<p>The {MaxZoneBars} largest of {ZoneBars.Count} zones by magnitude; all are in the CSV.</p>");
+            var top = nonZero.OrderByDescending(z => Math.Abs(z.Value)).Take(MaxZoneBars).OrderByDescending(z => z.Value).ToArray();
+            sb.Append("<h2>").Append(E(ZoneBarTitle)).Append("</h2>");
+            var zeros = ZoneBars!.Count - nonZero.Length;
+            if (nonZero.Length > MaxZoneBars) sb.Append(inv, $"<p>The {MaxZoneBars} largest of {nonZero.Length} zones by magnitude; all are in the CSV.</p>");
+            if (zeros > 0) sb.Append(inv, $"<p>{zeros} of {ZoneBars.Count} zones are 0 and not drawn.</p>");
             sb.Append(SvgCharts.Bars(top, ZoneBarUnit));
         }
 
@@ -63,7 +70,7 @@ public sealed record CarbonReport(
         if (Scenario is { } s)
         {
             sb.Append("<h2>Scenario: ").Append(E(s.Scenario.Name)).Append("</h2>");
-            sb.Append(inv, $"<p>{s.Iterations} Monte Carlo draws from the pool table's standard deviations, seed {s.Seed}.</p>");
+            sb.Append(inv, $"<p>{s.Iterations} Monte Carlo draws, seed {s.Seed}: each pool's density drawn from a normal distribution with the pool table's mean and standard deviation, truncated at 0 (no negative densities, no pile of draws at 0).</p>");
             sb.Append(SvgCharts.Fan(s.Years, "cumulative gain, Mg C"));
             sb.Append("<table><tr><th>year</th><th>gain P5</th><th>gain P50</th><th>gain P95</th><th>sink P50 (Mg C/yr)</th><th>sink P50 (t CO2e/yr)</th></tr>");
             foreach (var y in s.Years)

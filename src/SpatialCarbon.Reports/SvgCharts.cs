@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using SpatialCarbon.Core.Carbon;
 
-namespace SpatialCarbon.Core.Carbon;
+namespace SpatialCarbon.Reports;
 
 /// <summary>Inline SVG charts for the HTML report (no scripts, no web fonts, nothing fetched).</summary>
 public static class SvgCharts

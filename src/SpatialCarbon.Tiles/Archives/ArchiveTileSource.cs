@@ -8,6 +8,9 @@ public sealed class ArchiveTileSource(ITileSource live, ITileArchive archive) : 
 
     public ITileArchive Archive => archive;
 
+    /// <summary>The source the archive was seeded from.</summary>
+    public ITileSource Live => live;
+
     public byte[]? GetTile(TileCoord tile) =>
         tile.Z >= archive.MinZoom && tile.Z <= archive.MaxZoom ? archive.Read(tile) : live.GetTile(tile);
 }

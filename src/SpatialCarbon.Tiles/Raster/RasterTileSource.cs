@@ -35,11 +35,21 @@ public sealed class RasterTileSource : ITileSource
         Style = style;
         _fromMercator = new ThreadLocal<GeometryReprojector>(() => new GeometryReprojector(CrsRegistry.WebMercator, grid.Crs!));
         Info = new TileSourceInfo(id, TileKind.Raster, titleZh, titleEn, LonLatBounds(grid.Bounds, grid.Crs!), minZoom, maxZoom);
+        var (x0, y0) = WebMercator.FromLonLat(Info.Bounds[0], Info.Bounds[1]);
+        var (x1, y1) = WebMercator.FromLonLat(Info.Bounds[2], Info.Bounds[3]);
+        _mercatorBounds = new Envelope(x0, x1, y0, y1);
     }
+
+    /// <summary>Where the raster is in EPSG:3857: pixels outside it are not transformed at all, since a transverse
+    /// Mercator far from its central meridian can fold distant points back onto the raster.</summary>
+    private readonly Envelope _mercatorBounds;
 
     public TileSourceInfo Info { get; }
 
     public IRasterStyle Style { get; }
+
+    /// <summary>The rasters' CRS (where <see cref="ValueAt"/> takes its coordinates).</summary>
+    public SpatialReference Crs => _rasters[0].Full.Grid.Crs!;
 
     public Legend Legend => Style.Legend(Info.Id, Info.TitleZh, Info.TitleEn);
 
@@ -61,12 +71,12 @@ public sealed class RasterTileSource : ITileSource
     {
         if (!Info.ServesZoom(tile.Z)) return null;
         var bounds = WebMercator.TileBounds(tile);
+        if (!bounds.Intersects(_mercatorBounds)) return null;
         var pixel = bounds.Width / Size;
         const int n = Size / Step + 1;
         var toRaster = _fromMercator.Value!;
         var wx = new double[n * n];
         var wy = new double[n * n];
-        var reach = new Envelope();
         for (var j = 0; j < n; j++)
         {
             for (var i = 0; i < n; i++)
@@ -74,15 +84,15 @@ public sealed class RasterTileSource : ITileSource
                 var (x, y) = toRaster.Transform(bounds.MinX + i * Step * pixel, bounds.MaxY - j * Step * pixel);
                 wx[j * n + i] = x;
                 wy[j * n + i] = y;
-                reach.ExpandToInclude(x, y);
             }
         }
 
-        var full = _rasters[0].Full.Grid;
-        if (!reach.Intersects(full.Bounds)) return null;
-        // Raster-CRS size of one output pixel, from the lattice's middle row.
-        var mid = n / 2 * n;
-        var cellNeeded = Math.Sqrt(Sq(wx[mid + n - 1] - wx[mid]) + Sq(wy[mid + n - 1] - wy[mid])) / Size;
+        // Raster-CRS size of one output pixel where tile and raster meet: the Mercator scale is 1/cos(latitude),
+        // and the Gauss–Krüger grids' scale stays within 0.1 % of 1.
+        var cy = Math.Clamp((_mercatorBounds.MinY + _mercatorBounds.MaxY) / 2, bounds.MinY, bounds.MaxY);
+        var cellNeeded = pixel * Math.Cos(WebMercator.ToLonLat(0, cy).Lat * Math.PI / 180);
+        // At low zooms a lattice cell spans more than 50 km: transform each pixel exactly instead.
+        var exact = Step * pixel > 50_000;
         var levelIndex = _rasters[0].LevelFor(cellNeeded);
         var level = _rasters[0].Levels[levelIndex].Grid;
         var ratio = cellNeeded / level.CellWidth;
@@ -105,9 +115,18 @@ public sealed class RasterTileSource : ITileSource
                     var i = Math.Min((int)u, n - 2);
                     var fu = u - i;
                     var a = j * n + i;
-                    var x = Bilinear(wx[a], wx[a + 1], wx[a + n], wx[a + n + 1], fu, fv);
-                    var y = Bilinear(wy[a], wy[a + 1], wy[a + n], wy[a + n + 1], fu, fv);
+                    var mx = bounds.MinX + (px + 0.5) * pixel;
+                    var my = bounds.MaxY - (py + 0.5) * pixel;
+                    if (!_mercatorBounds.Contains(mx, my))
+                    {
+                        cols[py * Size + px] = double.NaN;
+                        continue;
+                    }
+
+                    var (x, y) = exact ? toRaster.Transform(mx, my)
+                        : (Bilinear(wx[a], wx[a + 1], wx[a + n], wx[a + n + 1], fu, fv), Bilinear(wy[a], wy[a + 1], wy[a + n], wy[a + n + 1], fu, fv));
                     var (c, r) = level.Transform.WorldToPixel(x, y);
+
                     cols[py * Size + px] = c;
                     rows[py * Size + px] = r;
                     c0 = Math.Min(c0, c);
@@ -117,6 +136,7 @@ public sealed class RasterTileSource : ITileSource
                 }
             }
 
+            if (c0 > c1) return null;
             var half = ratio / 2 + 1;
             var wx0 = Math.Max(0, (int)Math.Floor(c0 - half));
             var wy0 = Math.Max(0, (int)Math.Floor(r0 - half));
@@ -152,6 +172,7 @@ public sealed class RasterTileSource : ITileSource
         var any = false;
         for (var p = 0; p < Size * Size; p++)
         {
+            if (double.IsNaN(cols[p])) continue;
             var count = 0;
             for (var sj = 0; sj < k; sj++)
             {
@@ -206,8 +227,6 @@ public sealed class RasterTileSource : ITileSource
 
     private static double Bilinear(double a, double b, double c, double d, double fu, double fv) =>
         (a * (1 - fu) + b * fu) * (1 - fv) + (c * (1 - fu) + d * fu) * fv;
-
-    private static double Sq(double v) => v * v;
 
     private static double[] LonLatBounds(Envelope e, SpatialReference crs)
     {

@@ -24,5 +24,7 @@ internal static class CommandCatalog
         yield return RenderCommand.Create();
         yield return CrsCommand.Create();
         yield return WorkspaceCommand.Create();
+        yield return ServeCommand.Create();
+        yield return TilesCommand.Create();
     }
 }

@@ -1,7 +1,7 @@
-using SpatialCarbon.Core;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using SpatialCarbon.Core;
 using SpatialCarbon.Core.Carbon;
 
 namespace SpatialCarbon.Reports;

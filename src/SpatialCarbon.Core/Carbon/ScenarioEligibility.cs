@@ -1,9 +1,9 @@
-using SpatialCarbon.Core.Zoning.Preparation;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Union;
 using SpatialCarbon.Core.Overlay;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Core.Zoning.Preparation;
 
 namespace SpatialCarbon.Core.Carbon;
 

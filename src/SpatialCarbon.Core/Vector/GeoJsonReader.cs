@@ -25,11 +25,20 @@ public sealed class GeoJsonReader : IVectorSource
         if (layer is not null && layer != name)
             throw new InputException(path, null, $"layer '{layer}' not found (a GeoJSON file has one layer, '{name}')");
 
+        using var stream = OpenOrThrow(path);
+        return ReadSource(stream, path, name);
+    }
+
+    /// <summary>Reads GeoJSON from a stream (an HTTP upload, say), repaired; <paramref name="path"/> names it in errors.</summary>
+    public VectorLayer Read(Stream stream, string path, string name) => ReadSource(stream, path, name).Repaired();
+
+    /// <summary>Reads GeoJSON from a stream as found, for the zone-preparation path.</summary>
+    public SourceLayer ReadSource(Stream stream, string path, string name)
+    {
         JsonDocument doc;
         try
         {
-            using var stream = File.OpenRead(path);
-            if (stream.Length > InputLimits.GeoJsonBytes)
+            if (stream.CanSeek && stream.Length > InputLimits.GeoJsonBytes)
                 throw new InputException(path, null, $"{stream.Length:N0} bytes is more than the {InputLimits.GeoJsonBytes:N0} accepted for GeoJSON (SPATIALCARBON_MAX_GEOJSON_MB)");
             doc = JsonDocument.Parse(stream, new JsonDocumentOptions
             {
@@ -96,6 +105,18 @@ public sealed class GeoJsonReader : IVectorSource
             {
                 throw new InputException(path, null, "holds text that is not valid UTF-8", e);
             }
+        }
+    }
+
+    private static FileStream OpenOrThrow(string path)
+    {
+        try
+        {
+            return File.OpenRead(path);
+        }
+        catch (IOException e)
+        {
+            throw new InputException(path, null, $"cannot read the file ({e.Message})", e);
         }
     }
 

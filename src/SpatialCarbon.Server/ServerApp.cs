@@ -28,6 +28,7 @@ public static class ServerApp
         builder.Services.AddSingleton(workspace);
         builder.Services.AddSingleton(new TileCache(options.TileCacheBytes));
         builder.Services.AddSingleton<TileService>();
+        builder.Services.AddSingleton<SpatialCarbon.Server.Analysis.ScreenService>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<JsonOptions>(j =>

@@ -1,27 +1,63 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SpatialCarbon.Core;
+using SpatialCarbon.Core.Crs;
+using SpatialCarbon.Core.Screening;
+using SpatialCarbon.Reports.Screening;
+using SpatialCarbon.Server.Analysis;
 
 namespace SpatialCarbon.Server.Endpoints;
 
-/// <summary>WIRE-SCREEN-HERE: <c>POST /api/screen</c> (GeoJSON Feature or FeatureCollection; <c>industry</c>,
-/// <c>kind</c>, <c>project_type</c> as query parameters → the CLI's <c>screen</c> result object) and
-/// <c>GET /api/screen/{id}/report.pdf</c>. The siting screen's Core API is being written in parallel; until it is
-/// merged these routes answer 501 problem+json. To wire: read the body with
-/// <see cref="AnalysisEndpoints.ReadGeoJson"/>, call the screen, keep the result under an id for the report.</summary>
+/// <summary><c>POST /api/screen</c>: a GeoJSON Feature or FeatureCollection with <c>industry</c>, <c>kind</c>,
+/// <c>project_type</c>, <c>radius_m</c>, <c>area_method</c> as query parameters, answered with the CLI's result object
+/// (an array for several features); <c>GET /api/screen/{id}/report.pdf</c> prints that result's report.</summary>
 public static class ScreenEndpoints
 {
     public static IEndpointRouteBuilder MapScreenEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/screen").WithTags("analysis");
-        api.MapPost("", NotWired).WithSummary("Siting screen of a footprint (not wired in this build: 501)")
-            .ProducesProblem(StatusCodes.Status501NotImplemented);
-        api.MapGet("/{id}/report.pdf", NotWired).WithSummary("PDF report of a screening (not wired in this build: 501)")
-            .ProducesProblem(StatusCodes.Status501NotImplemented);
+        api.MapPost("", PostScreen)
+            .WithSummary("Siting screen of a footprint: verdict, zones, nearest zones, rules, land use, carbon, clearance")
+            .Accepts<object>("application/geo+json", "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        api.MapGet("/{id}/report.pdf", GetReport).WithSummary("The PDF report of a screening (Chinese; lang=en for English)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    private static IResult NotWired() => TypedResults.Problem(
-        statusCode: StatusCodes.Status501NotImplemented, title: "Not wired",
-        detail: "the siting screen is not wired into this build of the service yet");
+    public static async Task<IResult> PostScreen(HttpRequest request, string? industry, string? kind, string? project_type,
+        string? radius_m, string? area_method, ScreenService screen, ServerOptions options, CancellationToken cancel)
+    {
+        if (string.IsNullOrWhiteSpace(industry))
+            throw new InputException("industry", null, "required: the project's GB/T 4754-2017 industry code, e.g. 3110");
+        var radius = 5000.0;
+        if (radius_m is not null && (!double.TryParse(radius_m, System.Globalization.CultureInfo.InvariantCulture, out radius) || radius is < 0 or > 100_000))
+            throw new InputException("radius_m", radius_m, "must be a distance in metres from 0 to 100,000");
+        var method = area_method is null ? AreaMethod.Ellipsoidal
+            : AreaMethods.Parse(area_method) ?? throw new InputException("area_method", area_method, "must be ellipsoidal or planar");
+        var upload = await AnalysisEndpoints.ReadGeoJson(request, options.MaxUploadBytes, cancel);
+        if (upload.Features.Count == 0) throw new InputException("body", null, "no footprint geometry in the GeoJSON");
+        var req = new ScreenRequest(industry.Trim(), kind ?? "new", project_type, radius, method);
+        var crs = upload.Crs ?? CrsRegistry.FromEpsg(4326);
+        var found = upload.Features.Select(f => screen.Screen(f.Geometry, crs, req)).ToArray();
+        var json = found.Length == 1
+            ? ScreenResultJson.ToJson(found[0], indented: false)
+            : "[" + string.Join(",", found.Select(r => ScreenResultJson.ToJson(r, indented: false))) + "]";
+        return Results.Text(json, "application/json");
+    }
+
+    public static IResult GetReport(string id, string? lang, ScreenService screen)
+    {
+        if (screen.Find(id) is not { } kept)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown screening",
+                detail: $"no screening with id '{id}' is kept (results are kept for the latest 1,000 screens)");
+        var folder = Path.Combine(Path.GetTempPath(), "spatialcarbon-reports", id + (lang == "en" ? "-en" : ""));
+        Directory.CreateDirectory(folder);
+        var files = ScreenReport.Write(folder, kept.Result, kept.LonLat, screen.Context, new ReportOptions(lang == "en" ? "en" : "zh"));
+        if (files.Pdf is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF unavailable",
+                detail: files.PdfProblem ?? "the PDF report needs chromium on the server");
+        return Results.File(File.ReadAllBytes(files.Pdf), "application/pdf", $"screen-{id}.pdf");
+    }
 }

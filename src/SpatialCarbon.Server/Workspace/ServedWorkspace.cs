@@ -48,6 +48,9 @@ public sealed partial class ServedWorkspace : IDisposable
 
     public CarbonPoolTable Pools { get; }
 
+    /// <summary>The workspace folder when opened from one (the siting screen reads its zones from there).</summary>
+    public string? Folder { get; private set; }
+
     /// <summary>Every source by id, in catalog order (archive-backed where an archive exists).</summary>
     public IReadOnlyDictionary<string, ITileSource> Sources { get; private set; }
 
@@ -64,7 +67,9 @@ public sealed partial class ServedWorkspace : IDisposable
             .Select(p => (Path: p, Match: LandUseName().Match(Path.GetFileName(p))))
             .Where(x => x.Match.Success)
             .ToDictionary(x => int.Parse(x.Match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), x => x.Path);
-        return From(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), layers, rasters, CarbonPoolTable.Read(poolTable), tilesFolder);
+        var served = From(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), layers, rasters, CarbonPoolTable.Read(poolTable), tilesFolder);
+        served.Folder = Path.GetFullPath(folder);
+        return served;
     }
 
     /// <summary>A workspace from in-memory zone layers (a GeoPackage, a workspace store...) and land-use rasters by year.</summary>

@@ -127,7 +127,7 @@ public sealed class DemoBuildTests(DemoWorkspaceFixture fixture)
     {
         var root = CommandCatalog.CreateRoot();
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = CliRunner.Run(root, ["demo", "--workspace", fixture.Workspace.Folder, "--scale", $"{DemoWorkspaceFixture.Scale}"], stdout, stderr);
+        var code = CliRunner.Run(root, ["demo", "--no-serve", "--workspace", fixture.Workspace.Folder, "--scale", $"{DemoWorkspaceFixture.Scale}"], stdout, stderr);
         Assert.Equal(CliRunner.Ok, code);
         Assert.Contains("reusing", stderr.ToString(), StringComparison.Ordinal);
         var text = stdout.ToString();

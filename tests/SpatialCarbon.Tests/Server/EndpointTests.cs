@@ -174,11 +174,34 @@ public sealed class EndpointTests(ServerFixture fixture)
         Assert.Contains("/tiles/landuse_2020.json", html);
     }
 
+    private const string SteelPlant = """{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[119.40,32.40],[119.405,32.40],[119.405,32.405],[119.40,32.405],[119.40,32.40]]]}}""";
+
     [Fact]
-    public async Task ScreenRoutesAreReservedUntilWired()
+    public async Task A_steel_plant_is_prohibited_by_the_province_wide_rule_and_its_report_prints()
     {
-        var r = await Client.PostAsync("/api/screen", new StringContent("{}", Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.NotImplemented, r.StatusCode);
+        var r = await Client.PostAsync("/api/screen?industry=3110&kind=new", new StringContent(SteelPlant, Encoding.UTF8, "application/geo+json"));
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await r.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        Assert.Equal("prohibit", root.GetProperty("verdict").GetString());
+        Assert.Contains(root.GetProperty("rules").EnumerateArray(), x => x.GetProperty("id").GetString() == "JS-PW-001");
+        // A 0.005° square at 32.4° N: about 0.4636 km × 0.5559 km ≈ 25.8 ha on the ellipsoid.
+        Assert.InRange(root.GetProperty("footprint").GetProperty("area_ha").GetDouble(), 25.0, 26.6);
+        var id = root.GetProperty("id").GetString();
+        var pdf = await Client.GetAsync($"/api/screen/{id}/report.pdf");
+        if (SpatialCarbon.Reports.Screening.ChromiumPdf.Program is null && !Support.TestEnvironment.RequireAll) return;
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("%PDF", Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
+    }
+
+    [Fact]
+    public async Task A_screen_without_an_industry_is_400_and_an_unknown_report_404()
+    {
+        var r = await Client.PostAsync("/api/screen", new StringContent(SteelPlant, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("industry", await r.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/screen/nosuchid/report.pdf")).StatusCode);
     }
 
     [Theory]

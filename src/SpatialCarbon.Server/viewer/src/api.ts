@@ -5,7 +5,7 @@ import type { Feature as GeoJsonFeature } from 'geojson';
 export interface CatalogSource {
   id: string;
   kind: 'vector' | 'raster';
-  title?: string;
+  title?: { zh?: string; en?: string };
   tiles?: string[];
   minzoom?: number;
   maxzoom?: number;
@@ -61,8 +61,8 @@ export function normaliseCatalog(raw: unknown): CatalogSource[] {
     return {
       id,
       kind: vector ? 'vector' : 'raster',
-      title: typeof s.title === 'string' ? s.title : typeof s.name === 'string' && s.name !== id ? s.name : undefined,
-      tiles: Array.isArray(s.tiles) ? (s.tiles as string[]) : undefined,
+      title: typeof s.title === 'string' ? { zh: s.title, en: s.title } : (s.title as CatalogSource['title']) ?? undefined,
+      tiles: Array.isArray(s.tiles) ? (s.tiles as string[]) : typeof s.tiles === 'string' ? [s.tiles] : undefined,
       minzoom: typeof s.minzoom === 'number' ? s.minzoom : undefined,
       maxzoom: typeof s.maxzoom === 'number' ? s.maxzoom : undefined,
       bounds: Array.isArray(s.bounds) ? (s.bounds as [number, number, number, number]) : undefined,
@@ -84,7 +84,17 @@ export async function getConfig(): Promise<ViewerConfig> {
 
 export const getLegend = async (id: string): Promise<unknown> => json(await fetch(`legend/${encodeURIComponent(id)}`));
 
-export const getPoint = async (lon: number, lat: number): Promise<unknown> =>
+/** Answer of /api/point: the zones containing the point and each year's land-use class and carbon density. */
+export interface PointReport {
+  lon: number;
+  lat: number;
+  zones?: Array<{ layer: string; id?: number; attributes: Record<string, unknown> }>;
+  landuse?: Array<{ year: number; code: number | null; name_zh?: string | null; name_en?: string | null }>;
+  carbon?: Array<{ year: number; density_mg_c_ha: number | null }>;
+  [other: string]: unknown;
+}
+
+export const getPoint = async (lon: number, lat: number): Promise<PointReport> =>
   json(await fetch(`api/point?lon=${lon.toFixed(7)}&lat=${lat.toFixed(7)}`));
 
 export interface ScreenQuery {

@@ -51,12 +51,11 @@ const ui = {
   distance: { zh: '距离', en: 'distance' },
   carbon: { zh: '碳储量核算', en: 'Carbon' },
   draw_area: { zh: '绘制范围', en: 'Draw area' },
-  stock_2000: { zh: '2000 年碳储量', en: 'Stock 2000' },
-  stock_2020: { zh: '2020 年碳储量', en: 'Stock 2020' },
-  change: { zh: '变化 2000→2020', en: 'Change 2000→2020' },
+  stock: { zh: '碳储量', en: 'Stock' },
+  change: { zh: '变化', en: 'Change' },
   co2e: { zh: 'CO₂ 当量', en: 'CO₂e' },
   area: { zh: '面积', en: 'Area' },
-  transitions: { zh: '地类转移 2000→2020 (公顷)', en: 'Land-use transitions 2000→2020 (ha)' },
+  transitions: { zh: '地类转移', en: 'Land-use transitions' },
   compare: { zh: '年份对比', en: 'Year compare' },
   swipe: { zh: '卷帘对比', en: 'Swipe' },
   year: { zh: '年份', en: 'Year' },
@@ -140,14 +139,14 @@ export function onLangChange(listener: (lang: Lang) => void): void {
 export const t = (key: UiKey): string => ui[key][current];
 
 /** A layer's name in the current language; `landuse_2020` reads 土地利用 2020. */
-export function layerName(id: string, fallback?: string): string {
+export function layerName(id: string, title?: { zh?: string; en?: string }): string {
   const known = layerNames[id];
   if (known) return known[current];
   const year = /^landuse_(\d{4})$/.exec(id);
   if (year) return `${ui.group_landuse[current]} ${year[1]}`;
   const carbonYear = /^carbon_(density|change)_(.+)$/.exec(id);
   if (carbonYear) return `${layerNames[`carbon_${carbonYear[1]}`][current]} ${carbonYear[2].replace('_', '→')}`;
-  return fallback ?? id;
+  return title?.[current] ?? title?.zh ?? id;
 }
 
 export const fieldName = (field: string): string => fieldNames[field]?.[current] ?? field;

@@ -46,7 +46,7 @@ function entryRow(e: SwitcherEntry, onChange: () => void): HTMLElement {
     details.hidden = !e.layer.getVisible();
     if (e.layer.getVisible() && !legendLoaded) {
       legendLoaded = true;
-      legendFor(e.source.id).then(el => legend.replaceChildren(el));
+      legendFor(e.source).then(el => legend.replaceChildren(...(el ? [el] : [])));
     }
   };
   box.addEventListener('change', () => {
@@ -60,7 +60,7 @@ function entryRow(e: SwitcherEntry, onChange: () => void): HTMLElement {
   onLangChange(() => {
     name.textContent = layerName(e.source.id, e.source.title);
     opacity.title = t('opacity');
-    if (legendLoaded) legendFor(e.source.id).then(el => legend.replaceChildren(el));
+    if (legendLoaded) legendFor(e.source).then(el => legend.replaceChildren(...(el ? [el] : [])));
   });
   showDetails();
   row.append(label, details);

@@ -1,18 +1,23 @@
-// Legends from /legend/{id}: class swatches or a colour ramp from the JSON, the server's PNG when the JSON is unusable.
+// Legends: raster sources from /legend/{id} (classes or ramp stops), zone layers from the viewer's own styles.
+import type { CatalogSource } from './api';
 import { getLegend } from './api';
 import { lang } from './i18n';
-import { unitTypeColours } from './zoneStyles';
+import { legendColour, unitTypeColours } from './zoneStyles';
 
-type Entry = Record<string, unknown>;
-
-function labelOf(e: Entry): string {
-  const zh = e.name_zh ?? e.label_zh ?? e.zh;
-  const en = e.name_en ?? e.label_en ?? e.en;
-  const plain = e.label ?? e.name ?? e.value ?? e.code ?? '';
-  return String((lang() === 'zh' ? zh : en) ?? plain);
+interface Entry {
+  value?: number;
+  label_zh?: string;
+  label_en?: string;
+  color?: string;
 }
 
-const colourOf = (e: Entry): string => String(e.color ?? e.colour ?? e.fill ?? '#ccc');
+interface Legend {
+  kind?: string;
+  unit?: string | null;
+  entries?: Entry[];
+}
+
+const labelOf = (e: Entry): string => String((lang() === 'zh' ? e.label_zh : e.label_en) ?? e.label_zh ?? e.value ?? '');
 
 function swatches(entries: Entry[]): HTMLElement {
   const ul = document.createElement('ul');
@@ -21,47 +26,48 @@ function swatches(entries: Entry[]): HTMLElement {
     const li = document.createElement('li');
     const sw = document.createElement('span');
     sw.className = 'swatch';
-    sw.style.background = colourOf(e);
+    sw.style.background = e.color ?? '#ccc';
     li.append(sw, document.createTextNode(labelOf(e)));
     ul.append(li);
   }
   return ul;
 }
 
-function ramp(raw: Entry): HTMLElement | null {
-  const stops = (raw.stops ?? raw.colors ?? raw.colours ?? raw.ramp) as unknown;
-  if (!Array.isArray(stops) || stops.length < 2) return null;
-  const colours = stops.map(s => (typeof s === 'string' ? s : colourOf(s as Entry)));
+function ramp(legend: Legend): HTMLElement {
+  const entries = legend.entries!;
   const div = document.createElement('div');
   div.className = 'legend-ramp';
   const bar = document.createElement('div');
   bar.className = 'ramp-bar';
-  bar.style.background = `linear-gradient(to right, ${colours.join(', ')})`;
+  bar.style.background = `linear-gradient(to right, ${entries.map(e => e.color).join(', ')})`;
   const ends = document.createElement('div');
   ends.className = 'ramp-ends';
-  const unit = raw.unit ? ` ${raw.unit}` : '';
-  ends.innerHTML = `<span>${raw.min ?? ''}</span><span>${raw.max ?? ''}${unit}</span>`;
+  const unit = legend.unit ? ` ${legend.unit}` : '';
+  ends.append(Object.assign(document.createElement('span'), { textContent: labelOf(entries[0]) }),
+    Object.assign(document.createElement('span'), { textContent: labelOf(entries[entries.length - 1]) + unit }));
   div.append(bar, ends);
   return div;
 }
 
-const fallbackImage = (id: string): HTMLElement => Object.assign(document.createElement('img'), { src: `legend/${encodeURIComponent(id)}.png`, alt: id, className: 'legend-img' });
+const unitTypes: Entry[] = Object.entries(unitTypeColours).map(([v, color]) => ({
+  value: Number(v), color,
+  label_zh: ['', '优先保护', '重点管控', '一般管控'][Number(v)],
+  label_en: ['', 'Priority protection', 'Key control', 'General control'][Number(v)],
+}));
 
-/** Builds the legend of one layer; control units get their three types even when the server gives no legend. */
-export async function legendFor(id: string): Promise<HTMLElement> {
+/** The legend of one source; vector layers have none on the server, so theirs is drawn from the style here. */
+export async function legendFor(source: CatalogSource): Promise<HTMLElement | null> {
+  if (source.id === 'control_unit') return swatches(unitTypes);
+  if (source.kind === 'vector') {
+    const colour = legendColour(source.id);
+    return colour ? swatches([{ color: colour, label_zh: '', label_en: '' }]) : null;
+  }
+  if (!source.legend) return null;
   try {
-    const raw = (await getLegend(id)) as Entry | Entry[];
-    const entries = Array.isArray(raw) ? raw : ((raw.entries ?? raw.classes ?? raw.items ?? raw.legend) as Entry[] | undefined);
-    if (Array.isArray(entries) && entries.length > 0) return swatches(entries);
-    if (!Array.isArray(raw)) {
-      const r = ramp(raw);
-      if (r) return r;
-    }
+    const legend = (await getLegend(source.id)) as Legend;
+    if (!legend.entries?.length) return null;
+    return legend.kind === 'ramp' || legend.kind === 'continuous' ? ramp(legend) : swatches(legend.entries);
   } catch {
-    // fall through to the image or the built-in classes
+    return Object.assign(document.createElement('img'), { src: `legend/${encodeURIComponent(source.id)}.png`, alt: source.id, className: 'legend-img' });
   }
-  if (id === 'control_unit') {
-    return swatches(Object.entries(unitTypeColours).map(([v, c]) => ({ color: c, name_zh: ['', '优先保护', '重点管控', '一般管控'][+v], name_en: ['', 'Priority protection', 'Key control', 'General control'][+v] })));
-  }
-  return fallbackImage(id);
 }

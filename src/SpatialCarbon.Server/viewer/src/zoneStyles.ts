@@ -15,6 +15,9 @@ const fixed: Record<string, { stroke: string; fill: string; width?: number; dash
   admin: { stroke: '#555', fill: 'rgba(0,0,0,0)', width: 1.2, dash: [6, 3] },
 };
 
+/** The fill colour a zone layer is drawn with, for its legend swatch. */
+export const legendColour = (layerId: string): string | null => fixed[layerId]?.fill ?? null;
+
 const cache = new Map<string, Style>();
 
 function cached(key: string, make: () => Style): Style {

@@ -5,6 +5,8 @@ import TileLayer from 'ol/layer/Tile.js';
 import XYZ from 'ol/source/XYZ.js';
 import MVT from 'ol/format/MVT.js';
 import type BaseLayer from 'ol/layer/Base.js';
+import TileGrid from 'ol/tilegrid/TileGrid.js';
+import { transformExtent } from 'ol/proj.js';
 import type { CatalogSource } from './api';
 import { zoneStyle } from './zoneStyles';
 
@@ -23,12 +25,26 @@ function template(source: CatalogSource, fallback: string): string {
   }
 }
 
+const halfWorld = 20037508.342789244;
+
+/** The world XYZ grid (origin top-left of the world), limited to the source's bounds so no tile outside the data is
+ * asked for. */
+function grid(source: CatalogSource, maxZoom: number): TileGrid {
+  const extent = source.bounds ? transformExtent(source.bounds, 'EPSG:4326', 'EPSG:3857') : [-halfWorld, -halfWorld, halfWorld, halfWorld];
+  return new TileGrid({
+    origin: [-halfWorld, halfWorld],
+    extent,
+    resolutions: Array.from({ length: maxZoom + 1 }, (_, z) => (2 * halfWorld) / 256 / 2 ** z),
+    minZoom: source.minzoom ?? 0,
+    tileSize: 256,
+  });
+}
+
 export function mvtSource(source: CatalogSource): VectorTileSource {
   return new VectorTileSource({
     format: new MVT(),
     url: template(source, vectorUrl(source.id)),
-    maxZoom: source.maxzoom ?? 14,
-    minZoom: source.minzoom ?? 0,
+    tileGrid: grid(source, source.maxzoom ?? 14),
   });
 }
 
@@ -46,7 +62,7 @@ export function layerFor(source: CatalogSource): BaseLayer {
   }
   return new TileLayer({
     ...common,
-    source: new XYZ({ url: template(source, rasterUrl(source.id)), maxZoom: source.maxzoom ?? 14, minZoom: source.minzoom ?? 0, crossOrigin: 'anonymous', interpolate: false }),
+    source: new XYZ({ url: template(source, rasterUrl(source.id)), tileGrid: grid(source, source.maxzoom ?? 14), crossOrigin: 'anonymous', interpolate: false }),
     opacity: 0.85,
   });
 }

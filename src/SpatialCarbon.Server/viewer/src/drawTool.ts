@@ -25,18 +25,21 @@ export function createDrawTool(map: Map, onDrawing: (active: boolean) => void): 
   const layer = new VectorLayer({ source, style: footprintStyle, zIndex: 900, properties: { id: 'footprint' } });
   map.addLayer(layer);
   let active: Draw | null = null;
+  let release: ReturnType<typeof setTimeout> | undefined;
 
   const stop = () => {
-    if (active) map.removeInteraction(active);
+    if (!active) return;
+    map.removeInteraction(active);
     active = null;
-    // The click that closes the polygon must not also open the identify popup.
-    setTimeout(() => onDrawing(false), 300);
+    // The click that closes the polygon must not also open the identify popup (singleclick fires 250 ms later).
+    release = setTimeout(() => onDrawing(false), 400);
   };
 
   return {
     layer,
     draw() {
       stop();
+      clearTimeout(release);
       source.clear();
       onDrawing(true);
       const draw = new Draw({ source, type: 'Polygon' });
@@ -55,6 +58,6 @@ export function createDrawTool(map: Map, onDrawing: (active: boolean) => void): 
       stop();
       source.clear();
     },
-    toGeoJson: f => geojson.writeFeatureObject(f, { decimals: 8 }) as GeoJsonFeature,
+    toGeoJson: f => geojson.writeFeatureObject(f, { dataProjection: 'EPSG:4490', featureProjection: 'EPSG:3857', decimals: 8 }) as GeoJsonFeature,
   };
 }

@@ -144,8 +144,10 @@ export function layerName(id: string, title?: { zh?: string; en?: string }): str
   if (known) return known[current];
   const year = /^landuse_(\d{4})$/.exec(id);
   if (year) return `${ui.group_landuse[current]} ${year[1]}`;
-  const carbonYear = /^carbon_(density|change)_(.+)$/.exec(id);
-  if (carbonYear) return `${layerNames[`carbon_${carbonYear[1]}`][current]} ${carbonYear[2].replace('_', '→')}`;
+  const density = /^carbon(?:_density)?_(\d{4})$/.exec(id);
+  if (density) return `${layerNames.carbon_density[current]} ${density[1]}`;
+  const change = /^carbon_change_(\d{4})_(\d{4})$/.exec(id);
+  if (change) return `${layerNames.carbon_change[current]} ${change[1]}→${change[2]}`;
   return title?.[current] ?? title?.zh ?? id;
 }
 

@@ -10,7 +10,7 @@ import { className } from './landuseClasses';
 
 /** The access list's four dimensions, shown as paragraphs rather than table cells. */
 const longFields = ['KJBJYS', 'PWWPFGK', 'HJFXFK', 'ZYKFXLYQ'];
-const hidden = new Set(['layer', 'mvt_id', 'id', 'fid', 'geometry', 'geom']);
+const hidden = new Set(['layer', 'mvt_id', 'id', 'fid', 'geometry', 'geom', 'repaired']);
 
 export interface ZoneAttributes {
   layer: string;

@@ -57,7 +57,7 @@ export function layerFor(source: CatalogSource): BaseLayer {
       style: zoneStyle(source.id),
       declutter: false,
       renderMode: 'hybrid',
-      opacity: source.id === 'control_unit' ? 0.7 : 1,
+      opacity: source.id === 'control_unit' ? 0.5 : 1,
     });
   }
   return new TileLayer({

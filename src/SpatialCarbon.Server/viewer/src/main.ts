@@ -105,6 +105,7 @@ async function start(): Promise<void> {
     saveUrl();
   });
 
+  translateStatic();
   map.once('rendercomplete', () => {
     document.body.dataset.state = 'ready';
   });

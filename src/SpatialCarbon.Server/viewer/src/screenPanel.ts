@@ -60,7 +60,7 @@ export function buildScreenPanel(container: HTMLElement, map: Map, tool: DrawToo
   const show = (r: ScreenResult, footprint: Feature | null) => {
     last = r;
     result.innerHTML = resultHtml(r);
-    if (!footprint && r.footprint?.geometry) footprint = geojson.readFeature({ type: 'Feature', geometry: r.footprint.geometry, properties: {} }) as Feature;
+    if (!footprint && r.footprint?.geometry) footprint = geojson.readFeature({ type: 'Feature', geometry: r.footprint.geometry, properties: {} }, { dataProjection: 'EPSG:4490', featureProjection: 'EPSG:3857' }) as Feature;
     if (footprint) {
       tool.show([footprint]);
       const g = footprint.getGeometry();

@@ -19,7 +19,7 @@ function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string,
 
 export function transitionChart(transitions: Transition[], fromYear: string, toYear: string): SVGSVGElement {
   const codes = [...new Set(transitions.flatMap(t => [t.from, t.to]))].sort((a, b) => a - b);
-  const cell = 30, left = 78, top = 78;
+  const cell = 46, left = 84, top = 84;
   const size = codes.length * cell;
   const svg = el('svg', { width: left + size + 8, height: top + size + 8, class: 'transition-chart', 'data-testid': 'transition-chart', role: 'img' });
   const max = Math.max(...transitions.map(t => t.area_ha), 1e-9);
@@ -41,6 +41,7 @@ export function transitionChart(transitions: Transition[], fromYear: string, toY
     });
     rect.append(el('title', {}, `${className(t.from)} → ${className(t.to)}: ${fmt(t.area_ha, 2)} ha`));
     svg.append(rect);
+    svg.append(el('text', { x: left + j * cell + cell / 2, y: top + i * cell + cell / 2 + 4, 'text-anchor': 'middle', class: intensity > 0.55 ? 'cell-value dark' : 'cell-value' }, fmt(t.area_ha, t.area_ha < 10 ? 1 : 0)));
   }
   return svg;
 }

@@ -10,7 +10,7 @@ export const isGeoJsonFile = (file: File): boolean => /\.(geo)?json$/i.test(file
 /** The polygons of a GeoJSON file as one feature (a MultiPolygon when there are several). */
 export async function readGeoJsonFootprint(file: File): Promise<Feature> {
   const text = await file.text();
-  const features = geojson.readFeatures(JSON.parse(text));
+  const features = geojson.readFeatures(JSON.parse(text), { dataProjection: 'EPSG:4490', featureProjection: 'EPSG:3857' });
   const polygons = features.flatMap(f => {
     const g = f.getGeometry();
     if (!g) return [];

@@ -22,5 +22,7 @@ internal static class CommandCatalog
         yield return CarbonCommand.Create();
         yield return RenderCommand.Create();
         yield return CrsCommand.Create();
+        yield return ServeCommand.Create();
+        yield return TilesCommand.Create();
     }
 }

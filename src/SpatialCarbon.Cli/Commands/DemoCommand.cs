@@ -5,8 +5,10 @@ using SpatialCarbon.Core.Demo;
 
 namespace SpatialCarbon.Cli.Commands;
 
-/// <summary><c>spatialcarbon demo [--workspace DIR] [--rebuild]</c>: builds the synthetic Jiangsu workspace if it is
-/// missing or stale, then prints what it holds, the class areas per year and the carbon stock per city.</summary>
+/// <summary><c>spatialcarbon demo [--workspace DIR] [--rebuild] [--no-serve] [--host H] [--port P]</c>: builds the
+/// synthetic Jiangsu workspace if it is missing or stale, prints what it holds, the class areas per year and the
+/// carbon stock per city, then serves it (tiles, API, viewer) and says which URL to open; --no-serve stops after
+/// printing, for scripts.</summary>
 internal static class DemoCommand
 {
     public static Command Create()
@@ -14,7 +16,13 @@ internal static class DemoCommand
         var workspaceOption = new Option<string?>("--workspace") { Description = "Workspace folder (default: data/demo in the repository)" };
         var rebuild = new Option<bool>("--rebuild") { Description = "Rebuild even if a current workspace exists" };
         var scale = new Option<int>("--scale") { Description = "Cell size multiple of 30 m (10 builds a quick 300 m workspace for tests)", DefaultValueFactory = _ => 1 };
-        var command = new Command("demo", "Build (on first run) and summarise the synthetic Jiangsu demo workspace") { workspaceOption, rebuild, scale };
+        var noServe = new Option<bool>("--no-serve") { Description = "Build and print only; do not start the service" };
+        var host = new Option<string>("--host") { Description = "Address to serve on", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port") { Description = "Port to serve on", DefaultValueFactory = _ => 5080 };
+        var command = new Command("demo", "Build (on first run), summarise and serve the synthetic Jiangsu demo workspace")
+        {
+            workspaceOption, rebuild, scale, noServe, host, port,
+        };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -35,7 +43,9 @@ internal static class DemoCommand
             }
 
             Print(output, workspace, manifest);
-            return CliRunner.Ok;
+            if (parse.GetValue(noServe)) return CliRunner.Ok;
+            output.WriteLine();
+            return ServeRunner.Serve(ServeRunner.Options(workspace.Folder, parse.GetValue(host)!, parse.GetValue(port)), output);
         });
         return command;
     }

@@ -22,10 +22,16 @@ public sealed class GeoJsonReader : IVectorSource
         if (layer is not null && layer != name)
             throw new InputException(path, null, $"layer '{layer}' not found (a GeoJSON file has one layer, '{name}')");
 
+        using var stream = OpenOrThrow(path);
+        return Read(stream, path, name);
+    }
+
+    /// <summary>Reads GeoJSON from a stream (an HTTP upload, say); <paramref name="path"/> names it in errors.</summary>
+    public VectorLayer Read(Stream stream, string path, string name)
+    {
         JsonDocument doc;
         try
         {
-            using var stream = File.OpenRead(path);
             doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException e)
@@ -78,6 +84,18 @@ public sealed class GeoJsonReader : IVectorSource
                 r.Note));
             var (repaired, issues) = GeometryRepair.Apply(source, crs.Epsg ?? 0);
             return new VectorLayer(path, name, crs, fields, repaired, issues);
+        }
+    }
+
+    private static FileStream OpenOrThrow(string path)
+    {
+        try
+        {
+            return File.OpenRead(path);
+        }
+        catch (IOException e)
+        {
+            throw new InputException(path, null, $"cannot read the file ({e.Message})", e);
         }
     }
 

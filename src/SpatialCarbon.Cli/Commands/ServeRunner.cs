@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Hosting;
+using SpatialCarbon.Core;
+using SpatialCarbon.Core.Demo;
+using SpatialCarbon.Server;
+using SpatialCarbon.Server.Workspace;
+
+namespace SpatialCarbon.Cli.Commands;
+
+/// <summary>Shared by <c>serve</c> and <c>demo</c>: where a workspace's pool table, seeded archives and viewer are,
+/// and running the service until Ctrl+C.</summary>
+internal static class ServeRunner
+{
+    /// <summary>Options for a workspace folder: the pool table in the folder (carbon_pools.csv) or the repository's
+    /// illustrative CLCD table; archives in the repository's tiles/; the viewer built into the server's wwwroot.</summary>
+    public static ServerOptions Options(string workspace, string host, int port, string? pools = null)
+    {
+        if (port is < 1 or > 65535) throw new InputException("--port", null, $"must be between 1 and 65535, got {port}");
+        var root = DemoWorkspace.FindRepositoryRoot();
+        var local = Path.Combine(workspace, "carbon_pools.csv");
+        var table = pools ?? (File.Exists(local) ? local
+            : root is not null ? DemoWorkspace.ForRepository(root).PoolTable
+            : throw new InputException("--pools", null, "no pool table given and no repository data/carbon to take one from"));
+        string[] viewers = [.. root is null ? [] : new[] { Path.Combine(root, "src", "SpatialCarbon.Server", "wwwroot") }, Path.Combine(AppContext.BaseDirectory, "wwwroot")];
+        return new ServerOptions
+        {
+            Workspace = Path.GetFullPath(workspace),
+            PoolTable = table,
+            Host = host,
+            Port = port,
+            TilesFolder = root is null ? Path.Combine(workspace, "tiles") : Path.Combine(root, "tiles"),
+            ViewerFolder = viewers.FirstOrDefault(v => File.Exists(Path.Combine(v, "index.html"))),
+        };
+    }
+
+    /// <summary>Loads the workspace and serves it until the process is stopped.</summary>
+    public static int Serve(ServerOptions options, TextWriter output)
+    {
+        using var workspace = ServedWorkspace.Open(options.Workspace, options.PoolTable, options.TilesFolder);
+        var app = ServerApp.Build(options, workspace);
+        try
+        {
+            app.Start();
+        }
+        catch (IOException e)
+        {
+            throw new InputException($"{options.Host}:{options.Port}", null, $"cannot listen there ({e.Message}); choose another --port");
+        }
+
+        output.WriteLine($"Serving {options.Workspace} ({workspace.Sources.Count} tile sources)");
+        output.WriteLine($"Open {options.Url} in a browser (API reference {options.Url}docs); Ctrl+C stops.");
+        output.Flush();
+        app.WaitForShutdown();
+        return CliRunner.Ok;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SpatialCarbon.Core;
+using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Server.Analysis;
+using SpatialCarbon.Server.Http;
+
+namespace SpatialCarbon.Server.Endpoints;
+
+/// <summary>The analysis API: <c>GET /api/point</c> and <c>POST /api/carbon</c>.</summary>
+public static class AnalysisEndpoints
+{
+    public static IEndpointRouteBuilder MapAnalysisEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("analysis");
+        api.MapGet("/point", GetPoint)
+            .WithSummary("Every layer's value at a lon/lat point (EPSG:4326): zone attributes, land-use class and carbon density per year")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapPost("/carbon", PostCarbon)
+            .WithSummary("Carbon stock per year, change, transitions and class areas inside a GeoJSON polygon (Feature, FeatureCollection or geometry; EPSG:4326 unless it names a crs)")
+            .Accepts<object>("application/geo+json", "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return app;
+    }
+
+    public static Ok<PointReport> GetPoint(string? lon, string? lat, TileService tiles) =>
+        TypedResults.Ok(PointProbe.At(tiles.Workspace, lon, lat));
+
+    public static async Task<Ok<CarbonReport>> PostCarbon(HttpRequest request, TileService tiles, ServerOptions options, CancellationToken cancel)
+    {
+        var upload = await ReadGeoJson(request, options.MaxUploadBytes, cancel);
+        return TypedResults.Ok(PolygonCarbon.Run(tiles.Workspace, upload));
+    }
+
+    /// <summary>Reads a GeoJSON body of at most <paramref name="limit"/> bytes into a layer (geometries repaired).</summary>
+    public static async Task<VectorLayer> ReadGeoJson(HttpRequest request, long limit, CancellationToken cancel)
+    {
+        if (request.ContentLength > limit)
+            throw new BadHttpRequestException($"the body is {request.ContentLength} bytes; at most {limit} are accepted", StatusCodes.Status413PayloadTooLarge);
+        using var body = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, cancel)) > 0)
+        {
+            body.Write(buffer, 0, read);
+            if (body.Length > limit) throw new BadHttpRequestException($"the body passes {limit} bytes", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (body.Length == 0) throw new InputException("body", null, "empty: send a GeoJSON Feature, FeatureCollection or geometry");
+        body.Position = 0;
+        return new GeoJsonReader().Read(body, "body", "upload");
+    }
+}

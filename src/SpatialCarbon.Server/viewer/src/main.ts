@@ -26,7 +26,7 @@ import { buildDistrictSearch } from './districtSearch';
 import { downloadPng, printMap } from './mapExport';
 import { readUrlState, writeUrlState } from './urlState';
 
-const jiangsuCentre: [number, number] = [119.4, 32.9];
+const jiangsuCentre: [number, number] = [119.2, 32.95];
 
 function banner(text: string): void {
   const el = document.getElementById('banner')!;
@@ -46,7 +46,7 @@ async function start(): Promise<void> {
     view: new View({
       projection: 'EPSG:3857',
       center: fromCgcs2000(url.center ?? jiangsuCentre),
-      zoom: url.zoom ?? 7,
+      zoom: url.zoom ?? 7.5,
       maxZoom: 18,
     }),
   });

@@ -67,7 +67,7 @@ export function buildScreenPanel(container: HTMLElement, map: Map, tool: DrawToo
       if (g) {
         removeOverlaps();
         removeOverlaps = showOverlaps(map, g, r.zones ?? [], zoneSource);
-        map.getView().fit(g.getExtent(), { padding: [80, 420, 80, 320], maxZoom: 15, duration: 300 });
+        map.getView().fit(g.getExtent(), { padding: [60, 60, 60, 60], maxZoom: 15, duration: 300 });
       }
     }
   };

@@ -16,7 +16,7 @@ namespace SpatialCarbon.Server.Analysis;
 /// land-use CRS, and overlaid on the first year paired with every later year.</summary>
 public static class PolygonCarbon
 {
-    public static CarbonReport Run(ServedWorkspace workspace, VectorLayer upload)
+    public static CarbonReport Run(ServedWorkspace workspace, VectorLayer upload, AreaMethod method = AreaMethod.Ellipsoidal)
     {
         var polygons = upload.Features.Select(f => f.Geometry).Where(g => g is Polygon or MultiPolygon && !g.IsEmpty).ToArray();
         if (polygons.Length == 0) throw new InputException("body", null, "no polygon in the GeoJSON (Polygon or MultiPolygon features are needed)");
@@ -36,7 +36,7 @@ public static class PolygonCarbon
         {
             using var other = i == 0 ? null : GeoTiffReader.Open(workspace.LandUsePaths[years[i]]);
             var z = new CarbonZones("body", "zone", ["polygon"], [inRaster], SpatialCarbon.Core.Zoning.Preparation.PreparationReport.None);
-            var result = z.Run(first, other, pools, AreaMethod.Ellipsoidal)[0];
+            var result = z.Run(first, other, pools, method)[0];
             var m = result.Transitions;
             if (i == 0)
             {
@@ -57,7 +57,7 @@ public static class PolygonCarbon
         }
 
         return new CarbonReport(GeometryArea.Of_m2(zone, upload.Crs ?? CrsRegistry.Wgs84, AreaMethod.Ellipsoidal) * CarbonUnits.HaPerM2,
-            stocks, changes, transitions, areas, upload.Issues.Repaired, AreaMethod.Ellipsoidal.Name(), Path.GetFileName(pools.Path));
+            stocks, changes, transitions, areas, upload.Issues.Repaired, method.Name(), Path.GetFileName(pools.Path));
     }
 
     private static IEnumerable<ClassArea> ClassAreas(int year, TransitionMatrix m, bool byFrom)

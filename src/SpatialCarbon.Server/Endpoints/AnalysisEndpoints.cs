@@ -28,10 +28,12 @@ public static class AnalysisEndpoints
     public static Ok<PointReport> GetPoint(string? lon, string? lat, TileService tiles) =>
         TypedResults.Ok(PointProbe.At(tiles.Workspace, lon, lat));
 
-    public static async Task<Ok<CarbonReport>> PostCarbon(HttpRequest request, TileService tiles, ServerOptions options, CancellationToken cancel)
+    public static async Task<Ok<CarbonReport>> PostCarbon(HttpRequest request, string? area_method, TileService tiles, ServerOptions options, CancellationToken cancel)
     {
+        var method = area_method is null ? Core.Crs.AreaMethod.Ellipsoidal
+            : Core.Crs.AreaMethods.Parse(area_method) ?? throw new InputException("area_method", area_method, "must be ellipsoidal or planar");
         var upload = await ReadGeoJson(request, options.MaxUploadBytes, cancel);
-        return TypedResults.Ok(PolygonCarbon.Run(tiles.Workspace, upload));
+        return TypedResults.Ok(PolygonCarbon.Run(tiles.Workspace, upload, method));
     }
 
     /// <summary>Reads a GeoJSON body of at most <paramref name="limit"/> bytes into a layer (geometries repaired).</summary>

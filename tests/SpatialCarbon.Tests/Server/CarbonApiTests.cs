@@ -23,7 +23,7 @@ public sealed class CarbonApiTests(ServerFixture fixture)
         var ring = string.Join(",", P(x0, y0), P(x1, y0), P(x1, y1), P(x0, y1), P(x0, y0));
         var geojson = "{\"type\":\"Feature\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4549\"}},"
             + "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}}";
-        var r = await fixture.Client.PostAsync("/api/carbon", new StringContent(geojson, Encoding.UTF8, "application/geo+json"));
+        var r = await fixture.Client.PostAsync("/api/carbon?area_method=planar", new StringContent(geojson, Encoding.UTF8, "application/geo+json"));
         var text = await r.Content.ReadAsStringAsync();
         Assert.True(r.IsSuccessStatusCode, text);
         var report = JsonDocument.Parse(text).RootElement;

@@ -75,11 +75,7 @@ public sealed class ViewerBrowserTests(ViewerFixture fixture) : IClassFixture<Vi
         Assert.Empty(viewer.Errors);
     }
 
-    /// <summary>Set while the server branch answers POST /api/screen with 501 (the siting screen is not wired into
-    /// the service yet); remove the Skip once it is.</summary>
-    private const string ScreenNotWired = "SKIPPED LOUDLY: POST /api/screen answers 501 (not wired into the server yet); the viewer side is ready";
-
-    [RequiresToolFact(ViewerFixture.Chromium, Skip = ScreenNotWired)]
+    [RequiresToolFact(ViewerFixture.Chromium)]
     public async Task Drawing_a_footprint_inside_a_red_line_shows_the_verdict_the_api_gives_and_lists_that_zone()
     {
         var red = ZonePoint.Deepest(Zones, "red_line", minPixels: 120);
@@ -104,6 +100,7 @@ public sealed class ViewerBrowserTests(ViewerFixture fixture) : IClassFixture<Vi
         using var direct = await http.PostAsync(posted.Url[fixture.BaseUrl.Length..], new StringContent(posted.PostData!, System.Text.Encoding.UTF8, "application/geo+json"));
         var expected = await direct.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(expected.GetProperty("verdict").GetString(), await verdict.GetAttributeAsync("data-verdict"));
+        Assert.Equal("prohibit", expected.GetProperty("verdict").GetString());
         Assert.Contains((string)red.Attributes["code"]!, await viewer.Page.Locator("[data-testid=screen-result]").TextContentAsync());
         Assert.Empty(viewer.Errors);
     }

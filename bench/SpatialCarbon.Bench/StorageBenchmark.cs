@@ -20,7 +20,7 @@ public static class StorageBenchmark
         var layer = store.ReadLayer("control_unit");
         var read = clock.Elapsed.TotalSeconds;
         using var values = GeoTiffReader.Open(raster);
-        var source = new SpatialCarbon.Core.Vector.SourceLayer(layer.Path, layer.Name, layer.Crs, layer.Fields,
+        var source = new SpatialCarbon.Core.Vector.SourceLayer(layer.SourcePath, layer.Name, layer.Crs, layer.Fields,
             layer.Features.Select(f => new SpatialCarbon.Core.Vector.SourceFeature(f.Id, f.Geometry, f.Attributes)).ToArray(), []);
         var zones = SpatialCarbon.Core.Zoning.Preparation.ZonePreparation.Prepare(source, values.Grid.Crs).Geometries;
         var stats = ZonalStatistics.Compute(values, null, zones, new ZonalOptions(ZonalStatisticNames.Parse("count,sum,frac")));

@@ -38,9 +38,7 @@ public static class CarbonReports
         if (s.Npv is double npv) rows.Add(("NPV", npv.ToString("N2", Inv)));
         if (s.ForestGrowthSink_mg_c_yr is double g) rows.Add(("forest growth sink (Mg C/yr)", N1(g)));
         rows.Add(("valid area (ha)", N1(s.ValidArea_ha)));
-        rows.Add(("area method", s.AreaMethod == "planar"
-            ? "planar: the cell's map area in the raster's CRS (InVEST's convention)"
-            : "ellipsoidal: true cell areas on the ellipsoid (椭球面积)"));
+        rows.Add(("area method", AreaMethodText(s.AreaMethod)));
         rows.Add(("nodata pixels (excluded)", s.NodataPixels.ToString("N0", Inv)));
         rows.Add(("CRS", s.Crs ?? "none"));
 
@@ -65,10 +63,15 @@ public static class CarbonReports
             ($"gain by {last.Year} P5 / P50 / P95 (Mg C)", $"{last.GainP5_mg_c.ToString("N0", Inv)} / {last.GainP50_mg_c.ToString("N0", Inv)} / {last.GainP95_mg_c.ToString("N0", Inv)}"),
             ($"gain by {last.Year} P50 (t CO2e)", (last.GainP50_mg_c * CarbonUnits.Co2ePerC).ToString("N0", Inv)),
         };
+        rows.Add(("area method", AreaMethodText(run.Request.AreaMethod == Core.Crs.AreaMethod.Planar ? "planar" : "ellipsoidal")));
         foreach (var l in run.Land)
             rows.Add(($"eligible area: {l.Intervention.Name} (ha)", string.Join(", ", l.Area_ha.Select(a => $"class {a.Key}: {a.Value.ToString("N1", Inv)}"))));
         return new CarbonReport($"SpatialCarbon scenario — {scenario.Name}", rows, run.Inputs.Pools, Scenario: run.Projection);
     }
 
     private static string N1(double v) => v.ToString("N1", Inv);
+
+    private static string AreaMethodText(string? method) => method == "planar"
+        ? "planar (map area of each cell in the raster's CRS, InVEST's convention)"
+        : "ellipsoidal (true area of each cell on the ellipsoid, 椭球面积)";
 }

@@ -26,6 +26,7 @@ public static class ScenarioOutputs
             ["horizon_year"] = scenario.HorizonYear,
             ["iterations"] = r.Iterations,
             ["seed"] = r.Seed,
+            ["area_method"] = SpatialCarbon.Core.Crs.AreaMethods.Name(run.Request.AreaMethod),
             ["density_distribution"] = "normal truncated at 0 per pool (mean and sd from the pool table)",
             ["gain_p5_mg_c"] = last.GainP5_mg_c,
             ["gain_p50_mg_c"] = last.GainP50_mg_c,

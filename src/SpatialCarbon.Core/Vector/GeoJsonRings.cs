@@ -22,7 +22,8 @@ internal sealed class GeoJsonRings
     /// <summary>A fixed copy of the geometry object (nested collections included) and what was changed.</summary>
     public static (JsonNode Geometry, GeoJsonRings Changes) Fix(JsonElement geometry)
     {
-        var node = JsonNode.Parse(geometry.GetRawText())!;
+        // The document was read with trailing commas and comments allowed; the copy must be parsed the same way.
+        var node = JsonNode.Parse(geometry.GetRawText(), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip })!;
         var changes = new GeoJsonRings();
         changes.Close(node);
         return (node, changes);
@@ -55,10 +56,12 @@ internal sealed class GeoJsonRings
             // Fewer than 3 positions enclose nothing: such a ring stays undecodable and is reported as such.
             if (ring is not JsonArray { Count: >= 3 } positions) continue;
             var first = positions[0]!;
+            // A first "position" that is not two numbers cannot close anything (and would never compare equal).
+            if (!SamePosition(first, first)) continue;
             if (positions.Count >= 4 && SamePosition(first, positions[^1])) continue;
             Closed++;
-            while (positions.Count < 4 || !SamePosition(first, positions[^1]))
-                positions.Add(first.DeepClone());
+            if (!SamePosition(first, positions[^1])) positions.Add(first.DeepClone());
+            while (positions.Count < 4) positions.Add(first.DeepClone());
         }
     }
 

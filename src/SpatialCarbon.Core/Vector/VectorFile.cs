@@ -14,7 +14,7 @@ public static class VectorFile
     public static VectorLayer Read(string path, string? layer = null, SpatialReference? crs = null)
     {
         if (!File.Exists(path) && !Directory.Exists(path)) throw new InputException(path, null, "file not found");
-        return ReaderFor(path, crs).Read(path, layer);
+        return Guarded(path, () => ReaderFor(path, crs).Read(path, layer));
     }
 
     /// <summary>Reads a layer as decoded, geometries unrepaired, for <see cref="Zoning.Preparation.ZonePreparation"/>;
@@ -24,7 +24,7 @@ public static class VectorFile
     public static SourceLayer ReadSource(string path, string? layer = null, SpatialReference? crs = null)
     {
         if (!File.Exists(path) && !Directory.Exists(path)) throw new InputException(path, null, "file not found");
-        return ReaderFor(path, crs).ReadSource(path, layer);
+        return Guarded(path, () => ReaderFor(path, crs).ReadSource(path, layer));
     }
 
     public static IReadOnlyList<string> ListLayers(string path)
@@ -32,6 +32,26 @@ public static class VectorFile
         if (!File.Exists(path) && !Directory.Exists(path)) throw new InputException(path, null, "file not found");
         return ReaderFor(path, null).ListLayers(path);
     }
+
+    /// <summary>What SQLite and NetTopologySuite throw on a corrupt file (a damaged GeoPackage schema, a coordinate
+    /// array of the wrong length) is the file's fault: one line naming the file, found by the mutation fuzzer.</summary>
+    private static T Guarded<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            throw new InputException(path, null, $"not a readable GeoPackage: {e.Message.Split('\n')[0]}", e);
+        }
+        catch (Exception e) when (Unwrap(e) is ArgumentOutOfRangeException or IndexOutOfRangeException or NetTopologySuite.Geometries.TopologyException)
+        {
+            throw new InputException(path, null, "a geometry is malformed (coordinates of the wrong shape or length)", e);
+        }
+    }
+
+    private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: > 0 } a ? Unwrap(a.InnerExceptions[0]) : e;
 
     private static IVectorSource ReaderFor(string path, SpatialReference? crs)
     {

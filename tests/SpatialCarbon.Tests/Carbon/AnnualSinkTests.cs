@@ -39,7 +39,7 @@ public class AnnualSinkTests
         var zones = Path.Combine(dir, "zones.geojson");
         File.WriteAllText(zones, West);
         var outDir = Path.Combine(dir, "out");
-        var (code, _, err) = CarbonCommandTests.Cli("carbon", "change", "--baseline", a, "--alternate", b, "--pools", pools, "--zones", zones,
+        var (code, _, err) = CarbonCommandTests.Cli("carbon", "change", "--area-method", "planar", "--baseline", a, "--alternate", b, "--pools", pools, "--zones", zones,
             "--id-field", "name", "--no-maps", "--out", outDir);
         Assert.True(code == 0, err);
         var (west, total) = Change(va, vb);
@@ -65,7 +65,7 @@ public class AnnualSinkTests
         var zones = Path.Combine(dir, "zones.geojson");
         File.WriteAllText(zones, West);
         var outDir = Path.Combine(dir, "out");
-        var (code, _, err) = CarbonCommandTests.Cli("carbon", "change", "--baseline", a, "--alternate", b, "--pools", pools, "--zones", zones,
+        var (code, _, err) = CarbonCommandTests.Cli("carbon", "change", "--area-method", "planar", "--baseline", a, "--alternate", b, "--pools", pools, "--zones", zones,
             "--id-field", "name", "--baseline-year", "2010", "--alternate-year", "2014", "--no-maps", "--out", outDir);
         Assert.True(code == 0, err);
         var (west, total) = Change(va, vb);

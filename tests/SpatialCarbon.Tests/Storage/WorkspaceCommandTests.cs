@@ -25,7 +25,7 @@ public sealed class WorkspaceCommandTests(StorageFixture fixture)
         var target = fixture.NewLocator(backend, "cli_copy");
         var (code, output, err) = Run("workspace", "copy", "--from", folder, "--to", target);
         Assert.True(code == 0, err);
-        Assert.Contains("copied 6 layers", output, StringComparison.Ordinal);
+        Assert.Contains("copied 7 layers", output, StringComparison.Ordinal);
 
         (code, output, err) = Run("workspace", "info", target);
         Assert.True(code == 0, err);

@@ -15,7 +15,7 @@ public sealed class WorkspaceCopyTests(StorageFixture fixture)
     {
         var folder = fixture.DemoCopy("copy-demo");
         using var demo = WorkspaceStore.Open(folder);
-        Assert.Equal(["admin", "buffer", "control_unit", "eco_island", "eco_space", "red_line"], demo.LayerNames);
+        Assert.Equal(["admin", "buffer", "control_unit", "damaged_land", "eco_island", "eco_space", "red_line"], demo.LayerNames);
         Assert.Contains(demo.Rasters, r => r is { Kind: RasterKind.LandUse, Year: 2020, Path: "landuse_2020.tif" });
         demo.WriteRules(new RulesDocument("2026.1-demo", """{"version":"2026.1-demo"}"""));
 

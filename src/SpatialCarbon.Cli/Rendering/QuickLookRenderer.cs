@@ -105,10 +105,11 @@ public static class QuickLookRenderer
             canvas.DrawText($"{grid.Crs?.Label ?? "no CRS"}, {grid.CellWidth:0.#} m", lx, ly + 14, SKTextAlign.Left, font, ink);
             using var image = surface.Snapshot();
             using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-            var full = Path.GetFullPath(pngPath);
-            var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.tmp");
-            using (var file = File.Create(temp)) data.SaveTo(file);
-            File.Move(temp, full, overwrite: true);
+            SpatialCarbon.Core.IO.AtomicFile.Write(pngPath, temp =>
+            {
+                using var file = File.Create(temp);
+                data.SaveTo(file);
+            });
             return (width, height);
         }
         finally

@@ -1,6 +1,7 @@
 using NetTopologySuite.Densify;
 using NetTopologySuite.Geometries;
 using SpatialCarbon.Core.Crs;
+using SpatialCarbon.Tests.Support;
 
 namespace SpatialCarbon.Tests.Crs;
 
@@ -9,22 +10,6 @@ namespace SpatialCarbon.Tests.Crs;
 public class GeometryAreaTests
 {
     private static readonly GeometryFactory Factory = new();
-
-    /// <summary>A = b²·Δλ·[f(φ2) − f(φ1)] on GRS80.</summary>
-    private static double ClosedFormBox_m2(double lat1, double lat2, double dLon)
-    {
-        const double a = 6378137.0, invF = 298.257222101;
-        var f = 1 / invF;
-        var b = a * (1 - f);
-        var e = Math.Sqrt(f * (2 - f));
-        double F(double latDeg)
-        {
-            var s = Math.Sin(latDeg * Math.PI / 180);
-            return s / (2 * (1 - e * e * s * s)) + Math.Log((1 + e * s) / (1 - e * s)) / (4 * e);
-        }
-
-        return b * b * (dLon * Math.PI / 180) * (F(lat2) - F(lat1));
-    }
 
     private static Polygon Box(double lon1, double lat1, double lon2, double lat2) => Factory.CreatePolygon(
     [
@@ -38,7 +23,7 @@ public class GeometryAreaTests
     [InlineData(116.4, 30.7, 121.9, 35.1)]
     public void Geographic_box_matches_the_closed_form(double lon1, double lat1, double lon2, double lat2)
     {
-        var expected = ClosedFormBox_m2(lat1, lat2, lon2 - lon1);
+        var expected = ClosedFormArea.Box_m2(lat1, lat2, lon2 - lon1);
         var actual = GeometryArea.Ellipsoidal_m2(Box(lon1, lat1, lon2, lat2), CrsRegistry.FromEpsg(4490));
         Assert.Equal(1.0, actual / expected, 1e-9);
     }
@@ -53,7 +38,7 @@ public class GeometryAreaTests
         var box = Densifier.Densify(Box(118.7, 31.9, 119.3, 32.4), 0.0005);
         var crs = CrsRegistry.FromEpsg(epsg);
         var projected = new GeometryReprojector(CrsRegistry.FromEpsg(4490), crs).Transform(box);
-        var expected = ClosedFormBox_m2(31.9, 32.4, 0.6);
+        var expected = ClosedFormArea.Box_m2(31.9, 32.4, 0.6);
         Assert.Equal(1.0, GeometryArea.Ellipsoidal_m2(projected, crs) / expected, 1e-6);
     }
 
@@ -71,7 +56,7 @@ public class GeometryAreaTests
         var crs = CrsRegistry.FromEpsg(3857);
         var projected = new GeometryReprojector(CrsRegistry.FromEpsg(4490), crs).Transform(box);
         // Mercator's area scale is sec²φ: about 1.39 at 32° N.
-        var ratio = projected.Area / ClosedFormBox_m2(31.9, 32.4, 0.6);
+        var ratio = projected.Area / ClosedFormArea.Box_m2(31.9, 32.4, 0.6);
         Assert.InRange(ratio, 1.38, 1.40);
     }
 }

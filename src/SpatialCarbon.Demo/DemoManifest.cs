@@ -27,9 +27,8 @@ public sealed record DemoManifest(
 
     public void Write(string path)
     {
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, JsonOptions));
-        File.Move(temp, path, overwrite: true);
+        var json = JsonSerializer.Serialize(this, JsonOptions);
+        SpatialCarbon.Core.IO.AtomicFile.Write(path, temp => File.WriteAllText(temp, json));
     }
 }
 

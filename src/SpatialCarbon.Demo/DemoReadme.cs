@@ -44,7 +44,6 @@ public static class DemoReadme
         sb.Append("| total |");
         foreach (var a in manifest.ClassAreas) sb.Append(ci, $" {a.Total_ha:N0} | 100.00 |");
         sb.AppendLine();
-        File.WriteAllText(workspace.Readme + ".tmp", sb.ToString());
-        File.Move(workspace.Readme + ".tmp", workspace.Readme, overwrite: true);
+        SpatialCarbon.Core.IO.AtomicFile.Write(workspace.Readme, temp => File.WriteAllText(temp, sb.ToString()));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SpatialCarbon.Core.LandCover;
 
 namespace SpatialCarbon.Demo;
 

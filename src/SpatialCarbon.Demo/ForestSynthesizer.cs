@@ -1,3 +1,4 @@
+using SpatialCarbon.Core.LandCover;
 using SpatialCarbon.Core.Raster;
 
 namespace SpatialCarbon.Demo;

@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using SpatialCarbon.Core.LandCover;
 using SpatialCarbon.Core.Raster;
 
 namespace SpatialCarbon.Demo;

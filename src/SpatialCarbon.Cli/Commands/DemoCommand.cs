@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SpatialCarbon.Core;
+using SpatialCarbon.Core.LandCover;
 using SpatialCarbon.Demo;
 
 namespace SpatialCarbon.Cli.Commands;

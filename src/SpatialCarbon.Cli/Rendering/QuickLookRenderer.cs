@@ -1,5 +1,6 @@
 using SkiaSharp;
 using SpatialCarbon.Core;
+using SpatialCarbon.Core.LandCover;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Demo;
 

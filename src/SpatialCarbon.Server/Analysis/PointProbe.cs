@@ -1,6 +1,6 @@
 using SpatialCarbon.Core;
 using SpatialCarbon.Core.Crs;
-using SpatialCarbon.Demo;
+using SpatialCarbon.Core.LandCover;
 using SpatialCarbon.Server.Workspace;
 using SpatialCarbon.Tiles;
 

@@ -3,10 +3,10 @@ using NetTopologySuite.Operation.Union;
 using SpatialCarbon.Core;
 using SpatialCarbon.Core.Carbon;
 using SpatialCarbon.Core.Crs;
+using SpatialCarbon.Core.LandCover;
 using SpatialCarbon.Core.Overlay;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
-using SpatialCarbon.Demo;
 using SpatialCarbon.Server.Workspace;
 
 namespace SpatialCarbon.Server.Analysis;

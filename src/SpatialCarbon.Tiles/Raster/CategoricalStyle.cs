@@ -1,4 +1,4 @@
-using SpatialCarbon.Demo;
+using SpatialCarbon.Core.LandCover;
 
 namespace SpatialCarbon.Tiles.Raster;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using SpatialCarbon.Cli;
+using SpatialCarbon.Core.LandCover;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Demo;
 using SpatialCarbon.Tests.Support;

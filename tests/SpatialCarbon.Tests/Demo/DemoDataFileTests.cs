@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SpatialCarbon.Core.Carbon;
+using SpatialCarbon.Core.LandCover;
 using SpatialCarbon.Demo;
 using SpatialCarbon.Tests.Support;
 

@@ -2,6 +2,7 @@ using SkiaSharp;
 using SpatialCarbon.Cli;
 using SpatialCarbon.Cli.Rendering;
 using SpatialCarbon.Core.Crs;
+using SpatialCarbon.Core.LandCover;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Demo;
 using SpatialCarbon.Tests.Support;

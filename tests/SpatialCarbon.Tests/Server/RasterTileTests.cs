@@ -1,5 +1,6 @@
 using System.Globalization;
 using SkiaSharp;
+using SpatialCarbon.Core.LandCover;
 using SpatialCarbon.Demo;
 using SpatialCarbon.Tests.Support;
 using SpatialCarbon.Tiles;

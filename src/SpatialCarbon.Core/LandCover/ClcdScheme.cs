@@ -1,10 +1,4 @@
-namespace SpatialCarbon.Demo;
-
-/// <summary>One land-cover class of a categorical scheme: code, names in Chinese and English, display colour.</summary>
-public sealed record LandCoverClass(byte Code, string NameZh, string NameEn, byte Red, byte Green, byte Blue)
-{
-    public string Hex => $"#{Red:X2}{Green:X2}{Blue:X2}";
-}
+namespace SpatialCarbon.Core.LandCover;
 
 /// <summary>The CLCD (China Land Cover Dataset, Yang &amp; Huang 2021) class scheme with its published legend colours.</summary>
 public static class ClcdScheme

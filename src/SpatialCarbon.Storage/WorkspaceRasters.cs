@@ -33,7 +33,7 @@ public static class WorkspaceRasters
         var full = from.PathOf(entry);
         if (to is GeoPackage.GeoPackageWorkspace && Path.GetRelativePath(to.RasterRoot, full) is var relative
             && !Path.IsPathRooted(relative) && !relative.StartsWith("..", StringComparison.Ordinal))
-            return relative.Replace('\', '/');
+            return relative.Replace('\\', '/');
         return full;
     }
 

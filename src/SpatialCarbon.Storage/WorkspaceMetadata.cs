@@ -59,6 +59,17 @@ internal sealed class WorkspaceMetadata(IConnectionLender connections, Func<stri
         ("outputs", JsonSerializer.Serialize(run.Outputs)),
         ("time", Iso(run.Time_utc)));
 
+    /// <summary>The first column of a query's rows, in ordinal order; runs whether or not the sc_* tables exist (it
+    /// lists zone layers).</summary>
+    public IReadOnlyList<string> SortedStrings(string sql) => connections.Use(connection =>
+    {
+        using var command = Command(connection, sql, []);
+        using var rows = command.ExecuteReader();
+        var result = new List<string>();
+        while (rows.Read()) result.Add(rows.GetString(0));
+        return result.Order(StringComparer.Ordinal).ToArray();
+    });
+
     /// <summary>ISO 8601 UTC with milliseconds, so that text order is time order.</summary>
     internal static string Iso(DateTime time) =>
         (time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

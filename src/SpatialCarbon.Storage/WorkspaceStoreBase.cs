@@ -13,7 +13,7 @@ public abstract class WorkspaceStoreBase : IWorkspaceStore
 
     public abstract string RasterRoot { get; }
 
-    public abstract IReadOnlyList<string> LayerNames { get; }
+    public IReadOnlyList<string> LayerNames => Metadata.SortedStrings(LayerNamesSql);
 
     public virtual IReadOnlyList<RasterEntry> Rasters => Metadata.Rasters;
 
@@ -31,6 +31,9 @@ public abstract class WorkspaceStoreBase : IWorkspaceStore
         get => _metadata ?? throw new InvalidOperationException("the store's metadata was not set up");
         set => _metadata = value;
     }
+
+    /// <summary>The query listing the zone layers' names.</summary>
+    private protected abstract string LayerNamesSql { get; }
 
     public abstract LayerSummary DescribeLayer(string name);
 

@@ -93,21 +93,8 @@ public sealed class GeoPackageWorkspace : WorkspaceStoreBase, IConnectionLender
         lock (_gate) return work(_connection);
     }
 
-    public override IReadOnlyList<string> LayerNames
-    {
-        get
-        {
-            lock (_gate)
-            {
-                using var command = _connection.CreateCommand();
-                command.CommandText = "SELECT c.table_name FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name WHERE c.data_type = 'features'";
-                using var rows = command.ExecuteReader();
-                var names = new List<string>();
-                while (rows.Read()) names.Add(rows.GetString(0));
-                return names.Order(StringComparer.Ordinal).ToArray();
-            }
-        }
-    }
+    private protected override string LayerNamesSql =>
+        "SELECT c.table_name FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name WHERE c.data_type = 'features'";
 
     public override LayerSummary DescribeLayer(string name)
     {

@@ -79,18 +79,7 @@ public sealed class PostGisWorkspace : WorkspaceStoreBase, IConnectionLender
         }
     }
 
-    public override IReadOnlyList<string> LayerNames
-    {
-        get
-        {
-            using var connection = _dataSource.OpenConnection();
-            using var command = new NpgsqlCommand($"SELECT name FROM {Table("sc_layers")}", connection);
-            using var rows = command.ExecuteReader();
-            var names = new List<string>();
-            while (rows.Read()) names.Add(rows.GetString(0));
-            return names.Order(StringComparer.Ordinal).ToArray();
-        }
-    }
+    private protected override string LayerNamesSql => $"SELECT name FROM {Table("sc_layers")}";
 
     public override LayerSummary DescribeLayer(string name)
     {

@@ -7,7 +7,7 @@ using SpatialCarbon.Core.Zoning;
 
 namespace SpatialCarbon.Bench;
 
-/// <summary><c>screen-bench WORKSPACE RULES POOLS [N]</c>: the siting screen with a warm index. (1) single screens of
+/// <summary><c>screen-bench WORKSPACE RULES POOLS [N]</c> (WORKSPACE: a folder, a GeoPackage or a postgresql:// URI): the siting screen with a warm index. (1) single screens of
 /// 50 ha squares at random places in the province, one at a time: p50/p95/max latency; (2) N footprints of 1-100 ha
 /// screened in parallel on all cores: wall time. Both with and without the clearance search.</summary>
 public static class ScreenBenchmark
@@ -15,7 +15,10 @@ public static class ScreenBenchmark
     public static void Run(string workspace, string rules, string pools, int batch)
     {
         var load = Stopwatch.StartNew();
-        using var context = ScreenContextLoader.FromFolder(workspace, rules, pools);
+        ScreenContext context;
+        using (var store = Storage.WorkspaceStore.OpenForReading(workspace))
+            context = Storage.WorkspaceScreenContext.Load(store, RuleSetReader.Read(rules), pools);
+        using var owned = context;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"context: {context.Zones.Count} zones in {context.Zones.Layers.Count} layers, {context.LandUse.Count} land-use years, loaded in {load.Elapsed.TotalSeconds:0.00} s"));
         var admin = context.Zones[ZoneKind.Admin] ?? throw new InvalidOperationException("no admin layer");
         var random = new Random(42);

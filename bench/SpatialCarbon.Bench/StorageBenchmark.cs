@@ -16,25 +16,23 @@ public static class StorageBenchmark
     public static void Zonal(string locator, string raster)
     {
         var clock = Stopwatch.StartNew();
-        using var store = WorkspaceStore.Open(locator);
-        var layer = store.ReadLayer("control_unit");
+        using var store = WorkspaceStore.OpenForReading(locator);
+        var source = store.ReadSource("control_unit");
         var read = clock.Elapsed.TotalSeconds;
         using var values = GeoTiffReader.Open(raster);
-        var source = new SpatialCarbon.Core.Vector.SourceLayer(layer.SourcePath, layer.Name, layer.Crs, layer.Fields,
-            layer.Features.Select(f => new SpatialCarbon.Core.Vector.SourceFeature(f.Id, f.Geometry, f.Attributes)).ToArray(), []);
         var zones = SpatialCarbon.Core.Zoning.Preparation.ZonePreparation.Prepare(source, values.Grid.Crs).Geometries;
         var stats = ZonalStatistics.Compute(values, null, zones, new ZonalOptions(ZonalStatisticNames.Parse("count,sum,frac")));
         var total = clock.Elapsed.TotalSeconds;
         var count = stats.Sum(s => s.Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"zonal per control unit: {layer.Features.Count} units, open+read {read:F2} s, total {total:F2} s, covered cells {count:F1}"));
+            $"zonal per control unit: {source.Features.Count} units, open+read {read:F2} s, total {total:F2} s, covered cells {count:F1}"));
     }
 
     /// <summary>Runs <paramref name="n"/> footprint queries (300 m × 300 m squares spread over the province) against
     /// control_unit: intersecting units and units within 1 km.</summary>
     public static void Queries(string locator, int n)
     {
-        using var store = WorkspaceStore.Open(locator);
+        using var store = WorkspaceStore.OpenForReading(locator);
         var factory = new GeometryFactory(new PrecisionModel(), 4490);
         var random = new Random(20261202);
         var probes = Enumerable.Range(0, n).Select(_ =>

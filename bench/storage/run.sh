@@ -26,13 +26,15 @@ psql -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE EXTENSION postgis" -c "CR
 
 mkdir "$work/demo"
 cp "$demo/zones.gpkg" "$work/demo/"
+for tif in "$demo"/*.tif; do ln -s "$tif" "$work/demo/"; done
 gpkg="$work/demo/zones.gpkg"
 pg="postgresql://postgres@127.0.0.1:$port/postgres?schema=demo"
-timed() { /usr/bin/time -f "  wall %e s, user %U s, max RSS %M KB" "$@"; }
+timed() { echo "  (load average $(cut -d' ' -f1-3 /proc/loadavg))"; /usr/bin/time -f "  wall %e s, user %U s, sys %S s, max RSS %M KB" "$@"; }
 
 echo "== demo zones: $(ogrinfo -ro -so -al "$demo/zones.gpkg" | grep -c 'Feature Count') layers, $(ogrinfo -ro -so "$demo/zones.gpkg" control_unit | grep 'Feature Count'), load $(cut -d' ' -f1 /proc/loadavg)"
 echo "== GeoPackage -> PostGIS: spatialcarbon workspace copy"
-for run in 1 2 3; do timed $cli workspace copy --from "$gpkg" --to "$pg" >/dev/null; done
+# The folder, so that the catalogue (the rasters beside zones.gpkg) goes along, with full paths.
+for run in 1 2 3; do timed $cli workspace copy --from "$work/demo" --to "$pg" >/dev/null; done
 echo "== GeoPackage -> PostGIS: anchor ogr2ogr (layers only, GiST index, one transaction per layer)"
 for run in 1 2 3; do
   timed ogr2ogr -f PostgreSQL "PG:host=127.0.0.1 port=$port dbname=postgres user=postgres" "$demo/zones.gpkg" \
@@ -49,4 +51,9 @@ echo "== 10,000 footprint queries on control_unit"
 for store in "$gpkg" "$pg"; do
   echo "-- $store"
   timed $bench storage-queries "$store" 10000
+done
+echo "== siting screen: 2 x 500 single 50 ha screens (p50/p95) and 2 x 10,000 (1-100 ha) in parallel, context read from each store"
+for store in "$gpkg" "$pg"; do
+  echo "-- $store"
+  timed $bench screen-bench "$store" "$root/data/rules/jiangsu-demo-rules.json" "$root/data/carbon/clcd_pools_illustrative.csv" 10000
 done

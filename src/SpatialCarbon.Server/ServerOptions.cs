@@ -1,6 +1,6 @@
 namespace SpatialCarbon.Server;
 
-/// <summary>What <c>serve</c> serves and how: the workspace folder (zones.gpkg, landuse_YYYY.tif), the carbon pool
+/// <summary>What <c>serve</c> serves and how: the workspace (folder, GeoPackage or postgresql:// URI), the carbon pool
 /// table, where seeded archives and the built viewer live, and the HTTP limits.</summary>
 public sealed record ServerOptions
 {

@@ -26,9 +26,10 @@ public interface IWorkspaceStore : IDisposable
     /// <exception cref="Core.InputException">No layer of that name.</exception>
     VectorLayer ReadLayer(string name);
 
-    /// <summary>Writes a layer under its name, replacing one of the same name, in one transaction.</summary>
+    /// <summary>Writes a layer under its name, replacing one of the same name, in one transaction; the layer's change
+    /// time is <paramref name="changed_utc"/> (a copy keeps the source's) or now.</summary>
     /// <exception cref="Core.InputException">The name is reserved or too long.</exception>
-    void WriteLayer(VectorLayer layer);
+    void WriteLayer(VectorLayer layer, DateTime? changed_utc = null);
 
     /// <summary>Ids of the features whose geometry intersects <paramref name="probe"/> (given in the layer's CRS).</summary>
     IReadOnlyList<long> Intersecting(string layer, Geometry probe);

@@ -2,7 +2,8 @@ namespace SpatialCarbon.Storage;
 
 /// <summary>Copies everything one workspace holds into another (GeoPackage to PostGIS and back): every layer (replacing
 /// layers of the same name), the raster catalogue, class schemes and pool tables, and the rules documents and runs the
-/// destination lacks, in order.</summary>
+/// destination lacks, in order. Raster paths are rewritten so that they still name the same files from the
+/// destination.</summary>
 public static class WorkspaceCopy
 {
     /// <summary>What a copy moved.</summary>
@@ -15,13 +16,13 @@ public static class WorkspaceCopy
         foreach (var name in layers)
         {
             var layer = from.ReadLayer(name);
-            to.WriteLayer(layer);
+            to.WriteLayer(layer, from.DescribeLayer(name).Changed_utc);
             features += layer.Features.Count;
             progress?.Invoke($"{name}: {layer.Features.Count} features");
         }
 
         var rasters = from.Rasters;
-        foreach (var raster in rasters) to.PutRaster(raster);
+        foreach (var raster in rasters) to.PutRaster(raster with { Path = WorkspaceRasters.PathFor(from, raster, to) });
         foreach (var name in from.ClassSchemeNames) to.WriteClassScheme(from.ReadClassScheme(name)!);
         foreach (var name in from.PoolTableNames) to.WritePoolTable(from.ReadPoolTable(name)!);
 

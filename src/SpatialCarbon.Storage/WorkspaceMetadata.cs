@@ -6,9 +6,11 @@ namespace SpatialCarbon.Storage;
 
 /// <summary>The non-spatial part of a workspace (raster catalogue, rules, class schemes, pool tables, run history),
 /// read and written with the same parameterised SQL on SQLite and PostgreSQL; only the table names differ.</summary>
-/// <param name="open">Opens a new connection; each call here uses one and closes it.</param>
+/// <param name="connections">Lends the connection each call here runs on.</param>
 /// <param name="table">The quoted (for PostGIS schema-qualified) name of an sc_* table.</param>
-internal sealed class WorkspaceMetadata(Func<DbConnection> open, Func<string, string> table)
+/// <param name="absent">The tables do not exist (a GeoPackage opened for reading that never was a workspace): reads
+/// find nothing, writes are refused.</param>
+internal sealed class WorkspaceMetadata(IConnectionLender connections, Func<string, string> table, bool absent = false)
 {
     public IReadOnlyList<RasterEntry> Rasters => Query(
         $"SELECT name, kind, year, path FROM {table("sc_rasters")} ORDER BY name",
@@ -57,28 +59,46 @@ internal sealed class WorkspaceMetadata(Func<DbConnection> open, Func<string, st
         ("outputs", JsonSerializer.Serialize(run.Outputs)),
         ("time", Iso(run.Time_utc)));
 
+    /// <summary>The first column of a query's rows, in ordinal order; runs whether or not the sc_* tables exist (it
+    /// lists zone layers).</summary>
+    public IReadOnlyList<string> SortedStrings(string sql) => connections.Use(connection =>
+    {
+        using var command = Command(connection, sql, []);
+        using var rows = command.ExecuteReader();
+        var result = new List<string>();
+        while (rows.Read()) result.Add(rows.GetString(0));
+        return result.Order(StringComparer.Ordinal).ToArray();
+    });
+
     /// <summary>ISO 8601 UTC with milliseconds, so that text order is time order.</summary>
     internal static string Iso(DateTime time) =>
         (time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private List<T> Query<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
-        using var connection = open();
-        using var command = Command(connection, sql, parameters);
-        using var rows = command.ExecuteReader();
-        var result = new List<T>();
-        while (rows.Read()) result.Add(map(rows));
-        return result;
+        if (absent) return [];
+        return connections.Use(connection =>
+        {
+            using var command = Command(connection, sql, parameters);
+            using var rows = command.ExecuteReader();
+            var result = new List<T>();
+            while (rows.Read()) result.Add(map(rows));
+            return result;
+        });
     }
 
     private void Execute(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var connection = open();
-        using var transaction = connection.BeginTransaction();
-        using var command = Command(connection, sql, parameters);
-        command.Transaction = transaction;
-        command.ExecuteNonQuery();
-        transaction.Commit();
+        if (absent) throw new InvalidOperationException("the workspace was opened for reading only");
+        connections.Use(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = Command(connection, sql, parameters);
+            command.Transaction = transaction;
+            command.ExecuteNonQuery();
+            transaction.Commit();
+            return 0;
+        });
     }
 
     private static DbCommand Command(DbConnection connection, string sql, (string Name, object? Value)[] parameters)

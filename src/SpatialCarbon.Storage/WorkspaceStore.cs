@@ -18,18 +18,37 @@ public static class WorkspaceStore
     {
         if (string.IsNullOrWhiteSpace(locator)) throw new InputException("--workspace", null, "no workspace given");
         if (PostGisLocation.IsUri(locator)) return PostGisWorkspace.Open(PostGisLocation.Parse(locator));
+        var gpkg = GeoPackagePath(locator, create);
+        var store = GeoPackageWorkspace.Open(gpkg, create);
+        if (Directory.Exists(locator) && store.Rasters.Count == 0)
+            foreach (var raster in RasterCatalogue.Discover(locator)) store.PutRaster(raster);
+        return store;
+    }
+
+    /// <summary>Opens an existing workspace to read it without changing it (screen, serve, zonal, carbon): a GeoPackage
+    /// is opened read-only, its catalogue, when it has none, being the rasters beside it; a PostGIS schema must already
+    /// hold a workspace.</summary>
+    /// <exception cref="InputException">The locator is malformed, holds a password, or names no workspace.</exception>
+    public static IWorkspaceStore OpenForReading(string locator)
+    {
+        if (string.IsNullOrWhiteSpace(locator)) throw new InputException("--workspace", null, "no workspace given");
+        if (PostGisLocation.IsUri(locator)) return PostGisWorkspace.Open(PostGisLocation.Parse(locator), mustExist: true);
+        var store = GeoPackageWorkspace.Open(GeoPackagePath(locator, create: false), readOnly: true);
+        store.UseFolderRasters(RasterCatalogue.Discover(store.RasterRoot));
+        return store;
+    }
+
+    private static string GeoPackagePath(string locator, bool create)
+    {
         if (Directory.Exists(locator))
         {
             var gpkg = Path.Combine(locator, FolderGeoPackage);
             if (!File.Exists(gpkg) && !create) throw new InputException(locator, null, $"the folder holds no {FolderGeoPackage}");
-            var store = GeoPackageWorkspace.Open(gpkg, create);
-            if (store.Rasters.Count == 0)
-                foreach (var raster in RasterCatalogue.Discover(locator)) store.PutRaster(raster);
-            return store;
+            return gpkg;
         }
 
         if (!Path.GetExtension(locator).Equals(".gpkg", StringComparison.OrdinalIgnoreCase))
             throw new InputException(locator, null, "a workspace is a .gpkg file, a folder holding zones.gpkg, or a postgresql://user@host:port/db URI");
-        return GeoPackageWorkspace.Open(locator, create);
+        return locator;
     }
 }

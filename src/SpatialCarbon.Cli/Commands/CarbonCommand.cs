@@ -29,23 +29,25 @@ internal static class CarbonCommand
     {
         var lulc = Opt<string>("--lulc", "land-use raster", true);
         var pools = Opt<string>("--pools", "carbon pool table (InVEST CSV, Mg C/ha)", true);
-        var zones = Opt<string?>("--zones", "zone layer for per-zone results");
-        var layer = Opt<string?>("--layer", "layer of the zone file");
+        var zones = Opt<string?>("--zones", "zone file for per-zone results");
+        var workspace = WorkspaceOptions.Workspace("Workspace whose --zone-layer gives the zones; rasters may then be catalogue names");
+        var layer = ZoneLayer();
         var id = Opt<string?>("--id-field", "zone id field");
         var output = Opt<string>("--out", "output folder", true);
         var noMaps = Opt<bool>("--no-maps", "skip the density GeoTIFF");
         var threads = Opt<int>("--threads", "worker threads (default: all cores)");
         var areaMethod = AreaOptions.Method();
         var assumeCrs = AreaOptions.AssumeCrs();
-        var c = new Command("stock", "Carbon stock of one land-use raster") { lulc, pools, zones, layer, id, output, noMaps, threads, areaMethod, assumeCrs };
+        var c = new Command("stock", "Carbon stock of one land-use raster") { lulc, pools, zones, workspace, layer, id, output, noMaps, threads, areaMethod, assumeCrs };
         c.SetAction(p =>
         {
             var method = AreaOptions.ParseMethod(p.GetValue(areaMethod));
             var assumed = AreaOptions.ParseCrs(p.GetValue(assumeCrs));
-            var r = ConsoleProgress.Run(p.InvocationConfiguration.Error, "carbon stock", progress => CarbonWorkflow.Run(new CarbonRequest(p.GetValue(lulc)!, null, p.GetValue(pools)!, p.GetValue(output)!,
-                Zones: p.GetValue(zones), ZoneLayer: p.GetValue(layer), IdField: p.GetValue(id), WriteMaps: !p.GetValue(noMaps),
+            using var ws = CarbonWorkspace.Open(p.GetValue(zones), p.GetValue(workspace), p.GetValue(layer));
+            var r = ConsoleProgress.Run(p.InvocationConfiguration.Error, "carbon stock", progress => CarbonWorkflow.Run(new CarbonRequest(ws.Raster(p.GetValue(lulc)!, "--lulc"), null, p.GetValue(pools)!, p.GetValue(output)!,
+                Zones: ws.Zones, ZoneLayer: p.GetValue(layer), IdField: p.GetValue(id), WriteMaps: !p.GetValue(noMaps),
                 Threads: p.GetValue(threads), AreaMethod: method, AssumedCrs: assumed), path => AreaOptions.OpenRaster(path, assumed),
-                p.InvocationConfiguration.Error, ReadZones, progress));
+                p.InvocationConfiguration.Error, ws.ReadZones, progress));
             var s = WriteReport(r);
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"stock {s.BaselineTotal_mg_c:F1} Mg C over {s.ValidArea_ha:F1} ha; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
@@ -64,8 +66,9 @@ internal static class CarbonCommand
         var price = Opt<double?>("--price", "price per Mg C (enables valuation)");
         var rate = Opt<double>("--discount-rate", "annual discount rate, %");
         var priceChange = Opt<double>("--price-change", "annual change in the price of carbon, %");
-        var zones = Opt<string?>("--zones", "zone layer for per-zone results");
-        var layer = Opt<string?>("--layer", "layer of the zone file");
+        var zones = Opt<string?>("--zones", "zone file for per-zone results");
+        var workspace = WorkspaceOptions.Workspace("Workspace whose --zone-layer gives the zones; rasters may then be catalogue names");
+        var layer = ZoneLayer();
         var id = Opt<string?>("--id-field", "zone id field");
         var align = Opt<bool>("--align", "resample the alternate raster onto the baseline grid (nearest neighbour) when grids differ");
         var forestType = Opt<string?>("--forest-type", "forest type raster (for forest growth)");
@@ -80,19 +83,21 @@ internal static class CarbonCommand
         var assumeCrs = AreaOptions.AssumeCrs();
         var c = new Command("change", "Stocks at two dates, change, transition matrix, annual sink, valuation")
         {
-            baseline, alternate, pools, y0, y1, price, rate, priceChange, zones, layer, id, align, forestType, standAge, growth,
+            baseline, alternate, pools, y0, y1, price, rate, priceChange, zones, workspace, layer, id, align, forestType, standAge, growth,
             forestClasses, typeCodes, output, noMaps, threads, areaMethod, assumeCrs,
         };
         c.SetAction(p =>
         {
             var method = AreaOptions.ParseMethod(p.GetValue(areaMethod));
             var assumed = AreaOptions.ParseCrs(p.GetValue(assumeCrs));
-            var r = ConsoleProgress.Run(p.InvocationConfiguration.Error, "carbon change", progress => CarbonWorkflow.Run(new CarbonRequest(p.GetValue(baseline)!, p.GetValue(alternate)!, p.GetValue(pools)!, p.GetValue(output)!,
+            using var ws = CarbonWorkspace.Open(p.GetValue(zones), p.GetValue(workspace), p.GetValue(layer));
+            var r = ConsoleProgress.Run(p.InvocationConfiguration.Error, "carbon change", progress => CarbonWorkflow.Run(new CarbonRequest(
+                ws.Raster(p.GetValue(baseline)!, "--baseline"), ws.Raster(p.GetValue(alternate)!, "--alternate"), p.GetValue(pools)!, p.GetValue(output)!,
                 p.GetValue(y0), p.GetValue(y1), p.GetValue(price), p.GetValue(rate), p.GetValue(priceChange),
-                p.GetValue(zones), p.GetValue(layer), p.GetValue(id), p.GetValue(align),
-                p.GetValue(forestType), p.GetValue(standAge), p.GetValue(growth), ParseCodes(p.GetValue(forestClasses)),
+                ws.Zones, p.GetValue(layer), p.GetValue(id), p.GetValue(align),
+                ws.Raster(p.GetValue(forestType), "--forest-type"), ws.Raster(p.GetValue(standAge), "--stand-age"), p.GetValue(growth), ParseCodes(p.GetValue(forestClasses)),
                 ParseTypeCodes(p.GetValue(typeCodes)), !p.GetValue(noMaps), p.GetValue(threads), method, assumed),
-                path => AreaOptions.OpenRaster(path, assumed), p.InvocationConfiguration.Error, ReadZones, progress));
+                path => AreaOptions.OpenRaster(path, assumed), p.InvocationConfiguration.Error, ws.ReadZones, progress));
             var s = WriteReport(r);
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"change {s.ChangeTotal_mg_c:F1} Mg C ({s.ChangeTotal_mg_co2e:F1} t CO2e); baseline {s.BaselineTotal_mg_c:F1}, alternate {s.AlternateTotal_mg_c:F1}; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
@@ -112,19 +117,21 @@ internal static class CarbonCommand
         var seed = Opt<int>("--seed", "random seed (default 1)");
         seed.DefaultValueFactory = _ => 1;
         var threads = Opt<int>("--threads", "worker threads (default: all cores)");
+        var workspace = WorkspaceOptions.Workspace("Workspace an intervention's \"layer\" is read from when it names no \"zones\" file; --lulc may then be a catalogue name");
         var areaMethod = AreaOptions.Method();
         var assumeCrs = AreaOptions.AssumeCrs();
         var c = new Command("scenario", "Project the sink gain of land-use interventions year by year with P5/P50/P95")
         {
-            lulc, pools, scenario, output, iterations, seed, threads, areaMethod, assumeCrs,
+            lulc, pools, scenario, output, iterations, seed, threads, workspace, areaMethod, assumeCrs,
         };
         c.SetAction(p =>
         {
             var method = AreaOptions.ParseMethod(p.GetValue(areaMethod));
             var assumed = AreaOptions.ParseCrs(p.GetValue(assumeCrs));
-            var run = ScenarioWorkflow.Run(new ScenarioRequest(p.GetValue(lulc)!, p.GetValue(pools)!, p.GetValue(scenario)!,
-                p.GetValue(output)!, p.GetValue(iterations), p.GetValue(seed), p.GetValue(threads), method, assumed),
-                path => AreaOptions.OpenRaster(path, assumed), p.InvocationConfiguration.Error, ReadZones);
+            using var ws = CarbonWorkspace.Open(null, p.GetValue(workspace), null);
+            var run = ScenarioWorkflow.Run(new ScenarioRequest(ws.Raster(p.GetValue(lulc)!, "--lulc"), p.GetValue(pools)!, p.GetValue(scenario)!,
+                p.GetValue(output)!, p.GetValue(iterations), p.GetValue(seed), p.GetValue(threads), method, assumed, ws.Store?.Locator),
+                path => AreaOptions.OpenRaster(path, assumed), p.InvocationConfiguration.Error, ws.ReadZones);
             CarbonReports.For(run).Write(Path.Combine(run.Request.OutDir, "report.html"));
             var r = run.Projection;
             var last = r.Years[^1];
@@ -168,4 +175,8 @@ internal static class CarbonCommand
 
     /// <summary>Reads zones with the managed readers, and formats only GDAL reads (KML, FileGDB, ...) with OGR.</summary>
     internal static SourceLayer ReadZones(string path, string? layer) => DatasetOpener.ReadVectorSource(path, layer);
+
+    // --layer keeps its name for zone files; --zone-layer reads better beside --workspace.
+    private static Option<string?> ZoneLayer() =>
+        new("--zone-layer", "--layer") { Description = "zone layer: of the --zones file (default: its first), or of the --workspace (required there)" };
 }

@@ -21,8 +21,8 @@ internal static class ScreenCommand
         var industry = new Option<string?>("--industry") { Description = "GB/T 4754-2017 industry code, e.g. 3110 (iron-making), 4416 (solar power)" };
         var kind = new Option<string>("--kind") { Description = "new | rebuild | expansion", DefaultValueFactory = _ => "new" };
         var projectType = new Option<string?>("--project-type") { Description = "pv, wind, linear, industrial, ... (rules may name types)" };
-        var workspace = new Option<string?>("--workspace") { Description = "Workspace folder or zones GeoPackage (default: the demo workspace, built if missing)" };
-        var rules = new Option<string?>("--rules") { Description = "Rules file (default: data/rules/jiangsu-demo-rules.json)" };
+        var workspace = new Option<string?>("--workspace") { Description = "Workspace: a folder holding zones.gpkg, a GeoPackage, or postgresql://user@host:port/db[?schema=S] (password from PGPASSWORD or pgpass; default: the demo workspace, built if missing)" };
+        var rules = new Option<string?>("--rules") { Description = "Rules file (default: the rules stored in the workspace, else rules.json beside its GeoPackage, else data/rules/jiangsu-demo-rules.json)" };
         var mapping = new Option<string?>("--field-mapping") { Description = "Field mapping file for zone layers with other field names (docs/rules.md)" };
         var radius = new Option<double>("--radius-m") { Description = "Radius for the nearest sensitive zones, true metres", DefaultValueFactory = _ => 5000 };
         var areaMethod = new Option<string>("--area-method") { Description = "ellipsoidal (default) or planar (in the footprint's Gauss-Kruger zone)", DefaultValueFactory = _ => "ellipsoidal" };

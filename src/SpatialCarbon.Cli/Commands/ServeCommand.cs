@@ -10,7 +10,7 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var workspace = new Option<string?>("--workspace") { Description = "Workspace folder with zones.gpkg and landuse_YYYY.tif (default: data/demo)" };
+        var workspace = new Option<string?>("--workspace") { Description = "Workspace: a folder holding zones.gpkg, a GeoPackage, or postgresql://user@host:port/db[?schema=S] (password from PGPASSWORD or pgpass; default: data/demo)" };
         var host = new Option<string>("--host") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "Port to listen on", DefaultValueFactory = _ => 5080 };
         var pools = new Option<string?>("--pools") { Description = "Carbon pool table (default: W/carbon_pools.csv, else data/carbon/clcd_pools_illustrative.csv)" };

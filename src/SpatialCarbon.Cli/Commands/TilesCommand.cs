@@ -18,7 +18,7 @@ internal static class TilesCommand
         var minZoom = new Option<int>("--minzoom") { Description = "First zoom", Required = true };
         var maxZoom = new Option<int>("--maxzoom") { Description = "Last zoom", Required = true };
         var output = new Option<string>("--out") { Description = "Archive to write: .pmtiles (PMTiles v3) or .mbtiles", Required = true };
-        var workspace = new Option<string?>("--workspace") { Description = "Workspace folder (default: data/demo)" };
+        var workspace = new Option<string?>("--workspace") { Description = "Workspace: a folder, a GeoPackage or a postgresql:// URI (default: data/demo)" };
         var pools = new Option<string?>("--pools") { Description = "Carbon pool table (as for serve)" };
         var seed = new Command("seed", "Render a tile source into a PMTiles or MBTiles archive") { source, minZoom, maxZoom, output, workspace, pools };
         seed.SetAction(parse =>

@@ -8,6 +8,7 @@ using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
 using SpatialCarbon.Core.Zoning.Preparation;
 using SpatialCarbon.Gdal;
+using SpatialCarbon.Storage;
 using Spectre.Console;
 
 namespace SpatialCarbon.Cli.Commands;
@@ -20,9 +21,10 @@ internal static class ZonalCommand
 
     public static Command Create()
     {
-        var raster = new Option<string>("--raster") { Description = "Value raster (GeoTIFF, or any format GDAL reads)", Required = true };
-        var zones = new Option<string>("--zones") { Description = "Zone polygons (GeoPackage, GeoJSON, shapefile, ...)", Required = true };
-        var layer = new Option<string?>("--layer") { Description = "Layer of the zone file (default: the first)" };
+        var raster = new Option<string>("--raster") { Description = "Value raster (GeoTIFF, or any format GDAL reads; with --workspace also a catalogue name, e.g. landuse_2020)", Required = true };
+        var zones = new Option<string?>("--zones") { Description = "Zone polygons (GeoPackage, GeoJSON, shapefile, ...); or give --workspace" };
+        var workspace = WorkspaceOptions.Workspace("Workspace holding the zone layer named by --layer");
+        var layer = new Option<string?>("--layer") { Description = "Layer of the zone file (default: the first), or of the workspace (required)" };
         var idField = new Option<string>("--id-field") { Description = "Zone attribute that keys each output row", Required = true };
         var stats = new Option<string>("--stats")
         {
@@ -39,20 +41,22 @@ internal static class ZonalCommand
 
         var command = new Command("zonal", "Exact zonal statistics: each cell weighted by the fraction of it each zone covers")
         {
-            raster, zones, layer, idField, stats, weights, defaultValue, minCoverage, output, threads, areaMethod, assumeCrs,
+            raster, zones, workspace, layer, idField, stats, weights, defaultValue, minCoverage, output, threads, areaMethod, assumeCrs,
         };
         command.SetAction(parse => Run(new ZonalRequest(
-            parse.GetValue(raster)!, parse.GetValue(zones)!, parse.GetValue(layer), parse.GetValue(idField)!,
+            parse.GetValue(raster)!, parse.GetValue(zones), parse.GetValue(layer), parse.GetValue(idField)!,
             parse.GetValue(stats)!, parse.GetValue(weights), parse.GetValue(defaultValue), parse.GetValue(minCoverage),
-            parse.GetValue(output), parse.GetValue(threads), parse.GetValue(areaMethod), parse.GetValue(assumeCrs)),
+            parse.GetValue(output), parse.GetValue(threads), parse.GetValue(areaMethod), parse.GetValue(assumeCrs),
+            parse.GetValue(workspace)),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    /// <summary>The parsed command line.</summary>
-    internal sealed record ZonalRequest(string Raster, string Zones, string? Layer, string IdField, string Stats,
+    /// <summary>The parsed command line: zones from the file <see cref="Zones"/>, or the layer <see cref="Layer"/> of
+    /// <see cref="Workspace"/>.</summary>
+    internal sealed record ZonalRequest(string Raster, string? Zones, string? Layer, string IdField, string Stats,
         string? Weights, double? DefaultValue, double MinCoverage, string? Out, int? Threads, string? AreaMethod = null,
-        string? AssumeCrs = null);
+        string? AssumeCrs = null, string? Workspace = null);
 
     /// <summary>Core names what is wrong (the weights raster, the statistics); the user typed flags.</summary>
     private static readonly Dictionary<string, string> Flags = new()
@@ -77,7 +81,11 @@ internal static class ZonalCommand
     private static int RunZonal(ZonalRequest request, TextWriter stdout, TextWriter stderr)
     {
         var statistics = ZonalStatisticNames.Parse(request.Stats);
-        if (request.Out is not null) SpatialCarbon.Core.IO.OutputGuard.Check(request.Out, [request.Raster, request.Zones, request.Weights]);
+        using var store = WorkspaceOptions.OpenZoneSource(request.Zones, request.Workspace, request.Layer, "--zones", "--layer");
+        if (store is not null)
+            request = request with { Raster = store.Resolve(request.Raster, "--raster"), Weights = request.Weights is null ? null : store.Resolve(request.Weights, "--weights") };
+        var zonesName = store?.Locator ?? request.Zones!;
+        if (request.Out is not null) SpatialCarbon.Core.IO.OutputGuard.Check(request.Out, [request.Raster, store is null ? request.Zones : null, request.Weights]);
         var format = OutputFormat(request.Out);
         var areaMethod = AreaOptions.ParseMethod(request.AreaMethod ?? AreaMethod.Ellipsoidal.Name());
         var assumed = AreaOptions.ParseCrs(request.AssumeCrs);
@@ -88,8 +96,9 @@ internal static class ZonalCommand
             ? AreaOptions.OpenRaster(request.Raster, assumed)
             : AssumedCrsRaster.Apply(DatasetOpener.OpenRaster(request.Raster), assumed);
         using var weights = request.Weights is null ? null : AssumedCrsRaster.Apply(DatasetOpener.OpenRaster(request.Weights), assumed);
-        var zones = ZonePreparation.Prepare(DatasetOpener.ReadVectorSource(request.Zones, request.Layer), values.Grid.Crs, request.IdField);
-        if (zones.Report.Any) stderr.WriteLine($"zonal: {request.Zones}: {zones.Report}");
+        var source = store is null ? DatasetOpener.ReadVectorSource(request.Zones!, request.Layer) : store.ReadSource(request.Layer!);
+        var zones = ZonePreparation.Prepare(source, values.Grid.Crs, request.IdField);
+        if (zones.Report.Any) stderr.WriteLine($"zonal: {zonesName}: {zones.Report}");
         foreach (var w in zones.Report.Warnings) stderr.WriteLine($"zonal: warning: {w}");
         if (values.Grid.Crs is null && zones.Crs is not null)
             stderr.WriteLine("zonal: warning: the raster has no CRS; the zones' coordinates are taken as they are");

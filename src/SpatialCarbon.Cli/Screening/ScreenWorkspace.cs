@@ -1,19 +1,18 @@
 using SpatialCarbon.Core;
 using SpatialCarbon.Core.Screening;
-using SpatialCarbon.Core.Zoning;
 using SpatialCarbon.Demo;
+using SpatialCarbon.Storage;
 
 namespace SpatialCarbon.Cli.Screening;
 
-/// <summary>Finds and loads what <c>screen</c> reads: the workspace (default: the repository's demo, built the way the
-/// demo command builds it when missing or stale), the rules file (default: the demo rules) and the pool table.</summary>
+/// <summary>Finds and loads what <c>screen</c> reads: the workspace (a folder, a GeoPackage or a postgresql:// URI;
+/// default: the repository's demo, built the way the demo command builds it when missing or stale), the rules
+/// (<see cref="WorkspaceRules"/>) and the pool table.</summary>
 internal static class ScreenWorkspace
 {
     public static ScreenContext Load(string? workspace, string? rules, string? fieldMapping, TextWriter stderr)
     {
         var root = DemoWorkspace.FindRepositoryRoot();
-        string folder;
-        string? zonesFile = null;
         if (workspace is null)
         {
             if (root is null) throw new InputException("--workspace", null, "no workspace given and no repository (SpatialCarbon.sln) found for the demo workspace");
@@ -24,22 +23,14 @@ internal static class ScreenWorkspace
                 DemoBuilder.Build(demo, stderr);
             }
 
-            folder = demo.Folder;
+            workspace = demo.Folder;
         }
-        else if (File.Exists(workspace) && workspace.EndsWith(".gpkg", StringComparison.OrdinalIgnoreCase))
-        {
-            zonesFile = workspace;
-            folder = Path.GetDirectoryName(Path.GetFullPath(workspace)) ?? ".";
-        }
-        else if (Directory.Exists(workspace)) folder = workspace;
-        else throw new InputException(workspace, null, "workspace not found (a folder with zones.gpkg and landuse_YYYY.tif, or a zones GeoPackage)");
 
-        var dataFolder = root is null ? null : Path.Combine(root, "data");
-        var rulesPath = rules ?? (dataFolder is null ? throw new InputException("--rules", null, "no rules file given and no repository to take the demo rules from")
-            : Path.Combine(dataFolder, "rules", "jiangsu-demo-rules.json"));
-        var pools = dataFolder is null ? null : Path.Combine(dataFolder, "carbon", "clcd_pools_illustrative.csv");
-        if (pools is not null && !File.Exists(pools)) pools = null;
-        var mapping = fieldMapping is null ? null : FieldMapping.Read(fieldMapping);
-        return ScreenContextLoader.FromFolder(folder, rulesPath, pools, mapping, zonesFile);
+        var repository = root is null ? null : DemoWorkspace.ForRepository(root);
+        var pools = repository is not null && File.Exists(repository.PoolTable) ? repository.PoolTable : null;
+        var mapping = fieldMapping is null ? null : Core.Zoning.FieldMapping.Read(fieldMapping);
+        using var store = WorkspaceStore.OpenForReading(workspace);
+        var ruleSet = WorkspaceRules.Read(store, rules, repository?.RulesFile);
+        return WorkspaceScreenContext.Load(store, ruleSet, pools, mapping);
     }
 }

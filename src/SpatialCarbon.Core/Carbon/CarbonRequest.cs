@@ -30,6 +30,8 @@ public sealed record CarbonRequest(
     SpatialReference? AssumedCrs = null);
 
 /// <summary>A scenario run: baseline land use, pools, the scenario file, Monte Carlo draws and seed, how cell areas are
-/// measured and the CRS assumed for a raster that carries none.</summary>
+/// measured and the CRS assumed for a raster that carries none. <see cref="ZoneSource"/> is where an intervention
+/// naming a layer but no zones file takes the layer from (the CLI's --workspace; handed to the zone reader as the
+/// path).</summary>
 public sealed record ScenarioRequest(string Lulc, string Pools, string ScenarioPath, string OutDir, int Iterations = 1000, int Seed = 1,
-    int Threads = 0, AreaMethod AreaMethod = AreaMethod.Ellipsoidal, SpatialReference? AssumedCrs = null);
+    int Threads = 0, AreaMethod AreaMethod = AreaMethod.Ellipsoidal, SpatialReference? AssumedCrs = null, string? ZoneSource = null);

@@ -12,12 +12,17 @@ namespace SpatialCarbon.Core.Carbon;
 public static class ScenarioEligibility
 {
     public static IReadOnlyList<EligibleLand> Measure(Scenario scenario, string scenarioPath, IRasterSource lulc, CarbonPoolTable pools,
-        CarbonRunOptions options, Func<string, string?, SourceLayer>? readZones = null)
+        CarbonRunOptions options, Func<string, string?, SourceLayer>? readZones = null, string? zoneSource = null)
     {
         var land = new List<EligibleLand>();
         TransitionMatrix? whole = null;
-        foreach (var iv in scenario.Interventions)
+        foreach (var named in scenario.Interventions)
         {
+            // A layer without a zones file is a layer of the zone source (the workspace); without one it would be
+            // ignored and the whole raster taken, so that is refused.
+            var iv = named is { Zones: null, Layer: { } layer }
+                ? named with { Zones = zoneSource ?? throw new InputException(scenarioPath, named.Name, $"names layer '{layer}' but no zones file; give \"zones\", or --workspace to take the layer from a workspace") }
+                : named;
             var region = Region(iv, scenarioPath, lulc, readZones);
             // The whole raster is one block-wise pass, faster than overlaying its outline.
             var m = iv.Zones is null

@@ -14,7 +14,7 @@ public static class ScenarioWorkflow
         var inputs = ScenarioInputs.Validate(q);
         using var lulc = open(q.Lulc);
         var options = new CarbonRunOptions(q.Threads, AreaMethod: q.AreaMethod);
-        var land = ScenarioEligibility.Measure(inputs.Scenario, q.ScenarioPath, lulc, inputs.Pools, options, readZones);
+        var land = ScenarioEligibility.Measure(inputs.Scenario, q.ScenarioPath, lulc, inputs.Pools, options, readZones, q.ZoneSource);
         InterventionOverlap.Ensure(land, q.ScenarioPath, lulc, inputs.Pools, options);
         foreach (var l in land)
             log?.WriteLine($"{l.Intervention.Name}: eligible {string.Join(", ", l.Area_ha.Select(a => $"class {a.Key} {a.Value:F1} ha"))}");

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using SpatialCarbon.Core.Carbon;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
@@ -7,27 +5,19 @@ using SpatialCarbon.Core.Zoning;
 
 namespace SpatialCarbon.Core.Screening;
 
-/// <summary>Loads a <see cref="ScreenContext"/> from a workspace folder once: every layer of its zones.gpkg into the
-/// zone index, landuse_YYYY.tif opened for block reads, the rules file and the pool table.</summary>
-public static partial class ScreenContextLoader
+/// <summary>Builds a <see cref="ScreenContext"/> once from zone layers already read (from whichever store holds them):
+/// the zone index, the land-use rasters opened for block reads, the rules and the pool table.</summary>
+public static class ScreenContextLoader
 {
-    /// <exception cref="InputException">The folder lacks zones.gpkg, or a file cannot be read.</exception>
-    public static ScreenContext FromFolder(string folder, string rulesPath, string? poolsPath, FieldMapping? mapping = null, string? zonesFile = null)
+    /// <exception cref="InputException">A land-use raster cannot be read, or a layer lacks a mapped field.</exception>
+    public static ScreenContext Build(IReadOnlyDictionary<string, VectorLayer> layers, IReadOnlyDictionary<int, string> landUseByYear,
+        RuleSet rules, CarbonPoolTable? pools, FieldMapping? mapping, DataVersion version)
     {
-        var zonesPath = zonesFile ?? Path.Combine(folder, "zones.gpkg");
-        if (!File.Exists(zonesPath)) throw new InputException(folder, null, "no zones.gpkg in the workspace folder");
-        var rules = RuleSetReader.Read(rulesPath);
-        var layers = VectorFile.ListLayers(zonesPath).ToDictionary(l => l, l => VectorFile.Read(zonesPath, l), StringComparer.Ordinal);
         var index = ZoningIndex.Build(layers, mapping);
-        var pools = poolsPath is null ? null : CarbonPoolTable.Read(poolsPath);
         var landUse = new List<LandUseRaster>();
         try
         {
-            foreach (var path in Directory.EnumerateFiles(folder, "landuse_*.tif").Order(StringComparer.Ordinal))
-            {
-                var m = YearPattern().Match(Path.GetFileName(path));
-                if (m.Success) landUse.Add(new LandUseRaster(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), GeoTiffReader.Open(path)));
-            }
+            foreach (var (year, path) in landUseByYear.OrderBy(kv => kv.Key)) landUse.Add(new LandUseRaster(year, GeoTiffReader.Open(path)));
         }
         catch
         {
@@ -35,9 +25,6 @@ public static partial class ScreenContextLoader
             throw;
         }
 
-        return new ScreenContext(index, rules, landUse, pools, DataVersion.OfFile(zonesPath, $"{Path.GetFileName(Path.GetFullPath(folder))}/{Path.GetFileName(zonesPath)}"));
+        return new ScreenContext(index, rules, landUse, pools, version);
     }
-
-    [GeneratedRegex(@"^landuse_(\d{4})\.tif$", RegexOptions.IgnoreCase)]
-    private static partial Regex YearPattern();
 }

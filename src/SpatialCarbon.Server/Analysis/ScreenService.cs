@@ -5,6 +5,7 @@ using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Screening;
 using SpatialCarbon.Demo;
 using SpatialCarbon.Server.Workspace;
+using SpatialCarbon.Storage;
 
 namespace SpatialCarbon.Server.Analysis;
 
@@ -37,10 +38,9 @@ public sealed class ScreenService(ServedWorkspace workspace)
 
     private static ScreenContext Load(ServedWorkspace workspace)
     {
-        var folder = workspace.Folder ?? throw new InputException(workspace.Name, null, "the siting screen needs a workspace folder");
-        var rules = Path.Combine(folder, "rules.json");
-        if (!File.Exists(rules) && DemoWorkspace.FindRepositoryRoot() is { } root)
-            rules = Path.Combine(root, "data", "rules", "jiangsu-demo-rules.json");
-        return ScreenContextLoader.FromFolder(folder, rules, workspace.Pools.Path);
+        var locator = workspace.Locator ?? throw new InputException(workspace.Name, null, "the siting screen needs a workspace (a folder, a GeoPackage or a postgresql:// URI)");
+        using var store = WorkspaceStore.OpenForReading(locator);
+        var rules = WorkspaceRules.Read(store, null, DemoWorkspace.FindRepositoryRoot() is { } root ? DemoWorkspace.ForRepository(root).RulesFile : null);
+        return WorkspaceScreenContext.Load(store, rules, workspace.Pools.Path);
     }
 }

@@ -1,7 +1,8 @@
-using System.Text.RegularExpressions;
 using SpatialCarbon.Core;
 using SpatialCarbon.Core.Carbon;
 using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Storage;
+using SpatialCarbon.Storage.PostGis;
 using SpatialCarbon.Tiles;
 using SpatialCarbon.Tiles.Archives;
 using SpatialCarbon.Tiles.Raster;
@@ -12,7 +13,7 @@ namespace SpatialCarbon.Server.Workspace;
 /// <summary>Everything the service serves from one workspace, loaded once: zone layers as vector sources, land-use
 /// rasters with their carbon density and change sources, the pool table, and seeded archives standing in for live
 /// sources where they exist.</summary>
-public sealed partial class ServedWorkspace : IDisposable
+public sealed class ServedWorkspace : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
 
@@ -48,27 +49,23 @@ public sealed partial class ServedWorkspace : IDisposable
 
     public CarbonPoolTable Pools { get; }
 
-    /// <summary>The workspace folder when opened from one (the siting screen reads its zones from there).</summary>
-    public string? Folder { get; private set; }
+    /// <summary>The workspace's locator when opened from one (a folder, a GeoPackage or a postgresql:// URI; never a
+    /// password), from which the siting screen reads its zones and rules.</summary>
+    public string? Locator { get; private set; }
 
     /// <summary>Every source by id, in catalog order (archive-backed where an archive exists).</summary>
     public IReadOnlyDictionary<string, ITileSource> Sources { get; private set; }
 
-    /// <summary>Opens a workspace folder: zones.gpkg (every layer) and landuse_YYYY.tif.</summary>
-    /// <exception cref="InputException">The folder, its zones or rasters, or the pool table are missing or unreadable.</exception>
-    public static ServedWorkspace Open(string folder, string poolTable, string? tilesFolder = null)
+    /// <summary>Opens a workspace for reading (a folder holding zones.gpkg, a GeoPackage, or a postgresql:// URI):
+    /// every zone layer, and the land-use rasters of its catalogue.</summary>
+    /// <exception cref="InputException">The workspace, its zones or rasters, or the pool table are missing or unreadable.</exception>
+    public static ServedWorkspace Open(string locator, string poolTable, string? tilesFolder = null)
     {
-        if (!Directory.Exists(folder)) throw new InputException(folder, null, "workspace folder not found (build one with `spatialcarbon demo --no-serve`)");
-        var zonesPath = Path.Combine(folder, "zones.gpkg");
-        if (!File.Exists(zonesPath)) throw new InputException(zonesPath, null, "the workspace has no zones.gpkg");
-        var reader = new GeoPackageReader();
-        var layers = reader.ListLayers(zonesPath).Select(l => reader.Read(zonesPath, l)).ToArray();
-        var rasters = Directory.EnumerateFiles(folder, "landuse_*.tif")
-            .Select(p => (Path: p, Match: LandUseName().Match(Path.GetFileName(p))))
-            .Where(x => x.Match.Success)
-            .ToDictionary(x => int.Parse(x.Match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), x => x.Path);
-        var served = From(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), layers, rasters, CarbonPoolTable.Read(poolTable), tilesFolder);
-        served.Folder = Path.GetFullPath(folder);
+        var pools = CarbonPoolTable.Read(poolTable);
+        using var store = WorkspaceStore.OpenForReading(locator);
+        var layers = store.ReadAll();
+        var served = From(DisplayName(store), layers.Values, store.LandUseByYear(), pools, tilesFolder);
+        served.Locator = store.Locator;
         return served;
     }
 
@@ -134,6 +131,10 @@ public sealed partial class ServedWorkspace : IDisposable
         foreach (var o in _owned) o.Dispose();
     }
 
-    [GeneratedRegex(@"^landuse_(\d{4})\.tif$")]
-    private static partial Regex LandUseName();
+    // The folder's or file's name, or the PostGIS schema's.
+    private static string DisplayName(IWorkspaceStore store) => store is PostGisWorkspace pg
+        ? pg.Location.Schema
+        : Path.GetFileName(Path.GetDirectoryName(store.Locator)) is { Length: > 0 } folder && Path.GetFileName(store.Locator) == WorkspaceStore.FolderGeoPackage
+            ? folder
+            : Path.GetFileNameWithoutExtension(store.Locator);
 }

@@ -15,6 +15,9 @@ internal static class GeoPackageSchema
         ("sc_runs", "command TEXT NOT NULL, input_hashes TEXT NOT NULL, outputs TEXT NOT NULL, time_utc TEXT NOT NULL", "run history"),
     ];
 
+    /// <summary>Whether every workspace table exists (a GeoPackage opened read-only may never have been a workspace).</summary>
+    public static bool Present(SqliteConnection connection) => Tables.All(t => GeoPackageLayerTable.HasTable(connection, t.Table));
+
     /// <summary>Creates the missing workspace tables, in the caller's transaction.</summary>
     public static void Ensure(SqliteConnection connection)
     {

@@ -12,27 +12,29 @@ namespace SpatialCarbon.Storage.PostGis;
 /// columns) registered in sc_layers; the rest in sc_* tables created by versioned migrations at open. Names reach SQL
 /// only through <see cref="SqlIdentifier.Quote(string)"/>, values only as parameters; spatial predicates and areas run
 /// in the database.</summary>
-public sealed class PostGisWorkspace : IWorkspaceStore
+public sealed class PostGisWorkspace : WorkspaceStoreBase, IConnectionLender
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly WorkspaceMetadata _metadata;
 
     private PostGisWorkspace(PostGisLocation location, NpgsqlDataSource dataSource)
     {
         Location = location;
         _dataSource = dataSource;
-        _metadata = new WorkspaceMetadata(Connect, Table);
+        Metadata = new WorkspaceMetadata(this, Table);
     }
 
     public PostGisLocation Location { get; }
 
-    public string Locator => Location.ToString();
+    public override string Locator => Location.ToString();
 
-    public string RasterRoot => Directory.GetCurrentDirectory();
+    public override string RasterRoot => Directory.GetCurrentDirectory();
 
-    /// <summary>Connects, makes sure PostGIS is installed in the database and applies the schema's migrations.</summary>
-    /// <exception cref="InputException">The server cannot be reached, refuses the login, or lacks PostGIS.</exception>
-    public static PostGisWorkspace Open(PostGisLocation location)
+    /// <summary>Connects, makes sure PostGIS is installed in the database and applies the schema's migrations. With
+    /// <paramref name="mustExist"/> (the commands that only read) a schema that holds no workspace is an error rather
+    /// than a new empty workspace.</summary>
+    /// <exception cref="InputException">The server cannot be reached, refuses the login, or lacks PostGIS; or the schema
+    /// holds no workspace and <paramref name="mustExist"/> is set.</exception>
+    public static PostGisWorkspace Open(PostGisLocation location, bool mustExist = false)
     {
         var builder = new NpgsqlDataSourceBuilder(location.ConnectionString());
         builder.UseNetTopologySuite();
@@ -41,6 +43,8 @@ public sealed class PostGisWorkspace : IWorkspaceStore
         {
             using (var connection = dataSource.OpenConnection())
             {
+                if (mustExist && !HasWorkspace(connection, location.Schema))
+                    throw new InputException(location.ToString(), null, $"schema '{location.Schema}' holds no workspace (copy one there with `spatialcarbon workspace copy`)");
                 EnsurePostGis(connection, location);
                 PostGisMigrations.Apply(connection, location.Schema);
             }
@@ -59,6 +63,12 @@ public sealed class PostGisWorkspace : IWorkspaceStore
         }
     }
 
+    T IConnectionLender.Use<T>(Func<System.Data.Common.DbConnection, T> work)
+    {
+        using var connection = _dataSource.OpenConnection();
+        return work(connection);
+    }
+
     /// <summary>The applied migration version.</summary>
     public int SchemaVersion
     {
@@ -69,28 +79,20 @@ public sealed class PostGisWorkspace : IWorkspaceStore
         }
     }
 
-    public IReadOnlyList<string> LayerNames
-    {
-        get
-        {
-            using var connection = _dataSource.OpenConnection();
-            using var command = new NpgsqlCommand($"SELECT name FROM {Table("sc_layers")}", connection);
-            using var rows = command.ExecuteReader();
-            var names = new List<string>();
-            while (rows.Read()) names.Add(rows.GetString(0));
-            return names.Order(StringComparer.Ordinal).ToArray();
-        }
-    }
+    private protected override string LayerNamesSql => $"SELECT name FROM {Table("sc_layers")}";
 
-    public LayerSummary DescribeLayer(string name)
+    public override LayerSummary DescribeLayer(string name)
     {
         var info = Layer(name);
         using var connection = _dataSource.OpenConnection();
-        using var command = new NpgsqlCommand($"SELECT count(*) FROM {Table(info.Name)}", connection);
-        return new LayerSummary(info.Name, (long)command.ExecuteScalar()!, info.Crs?.Label ?? "none", info.GeometryType);
+        using var command = new NpgsqlCommand($"SELECT (SELECT count(*) FROM {Table(info.Name)}), (SELECT updated_at FROM {Table("sc_layers")} WHERE name = @name)", connection);
+        command.Parameters.AddWithValue("name", info.Name);
+        using var rows = command.ExecuteReader();
+        rows.Read();
+        return new LayerSummary(info.Name, rows.GetInt64(0), info.Crs?.Label ?? "none", info.GeometryType, rows.GetFieldValue<DateTime>(1));
     }
 
-    public VectorLayer ReadLayer(string name)
+    public override VectorLayer ReadLayer(string name)
     {
         var info = Layer(name);
         var columns = string.Concat(info.Fields.Select(f => ", " + SqlIdentifier.Quote(f.Name)));
@@ -111,7 +113,7 @@ public sealed class PostGisWorkspace : IWorkspaceStore
         return new VectorLayer(Locator, info.Name, info.Crs, info.Fields, features, GeometryIssues.None);
     }
 
-    public void WriteLayer(VectorLayer layer)
+    public override void WriteLayer(VectorLayer layer, DateTime? changed_utc = null)
     {
         LayerName.Validate(layer.Name, Locator);
         FieldNames.Validate(layer, Locator);
@@ -153,25 +155,26 @@ public sealed class PostGisWorkspace : IWorkspaceStore
         Execute(connection, $"CREATE INDEX ON {table} USING gist (geom)");
         Execute(connection, $"""
             INSERT INTO {Table("sc_layers")} (name, srid, crs_wkt, geometry_type, fields, updated_at)
-            VALUES (@name, @srid, @wkt, @type, @fields::jsonb, now())
+            VALUES (@name, @srid, @wkt, @type, @fields::jsonb, coalesce(@changed, now()))
             ON CONFLICT (name) DO UPDATE SET srid = excluded.srid, crs_wkt = excluded.crs_wkt,
               geometry_type = excluded.geometry_type, fields = excluded.fields, updated_at = excluded.updated_at
             """,
             ("name", layer.Name), ("srid", srid), ("wkt", (object?)layer.Crs?.Wkt ?? DBNull.Value),
             ("type", GeometryTypeName(layer)),
-            ("fields", JsonSerializer.Serialize(layer.Fields.Select(f => new[] { f.Name, f.Type.ToString() }))));
+            ("fields", JsonSerializer.Serialize(layer.Fields.Select(f => new[] { f.Name, f.Type.ToString() }))),
+            ("changed", PostGisColumnType.ToDatabase(changed_utc, FieldType.DateTime) ?? DBNull.Value));
         transaction.Commit();
         Execute(connection, $"ANALYZE {table}");
     }
 
-    public IReadOnlyList<long> Intersecting(string layer, Geometry probe)
+    public override IReadOnlyList<long> Intersecting(string layer, Geometry probe)
     {
         var info = Layer(layer);
         return Ids($"SELECT fid FROM {Table(info.Name)} WHERE ST_Intersects(geom, @probe) ORDER BY fid",
             ("probe", WithSrid(probe, info.Srid)));
     }
 
-    public IReadOnlyList<long> WithinDistance(string layer, Geometry probe, double distance_m)
+    public override IReadOnlyList<long> WithinDistance(string layer, Geometry probe, double distance_m)
     {
         var info = Layer(layer);
         var crs = info.Crs ?? throw new InputException(Locator, info.Name, "the layer has no CRS, so distances in metres cannot be measured");
@@ -189,7 +192,7 @@ public sealed class PostGisWorkspace : IWorkspaceStore
             ("probe", WithSrid(probe, info.Srid)), ("gk", gk), ("d", distance_m), ("srid", info.Srid));
     }
 
-    public IReadOnlyDictionary<long, double> GaussKrugerAreas_m2(string layer)
+    public override IReadOnlyDictionary<long, double> GaussKrugerAreas_m2(string layer)
     {
         var info = Layer(layer);
         if (info.Srid == 0) throw new InputException(Locator, info.Name, "the layer's CRS has no EPSG code PostGIS knows, so it cannot be transformed");
@@ -212,35 +215,10 @@ public sealed class PostGisWorkspace : IWorkspaceStore
         return areas;
     }
 
-    public IReadOnlyList<RasterEntry> Rasters => _metadata.Rasters;
-
-    public void PutRaster(RasterEntry raster) => _metadata.PutRaster(raster);
-
-    public RulesDocument? ReadRules() => _metadata.RulesHistory.LastOrDefault();
-
-    public IReadOnlyList<RulesDocument> RulesHistory => _metadata.RulesHistory;
-
-    public void WriteRules(RulesDocument rules) => _metadata.WriteRules(rules);
-
-    public IReadOnlyList<string> ClassSchemeNames => _metadata.Names("sc_class_schemes");
-
-    public ClassScheme? ReadClassScheme(string name) =>
-        _metadata.Text("sc_class_schemes", "json", name) is { } json ? new ClassScheme(name, json) : null;
-
-    public void WriteClassScheme(ClassScheme scheme) => _metadata.PutText("sc_class_schemes", "json", scheme.Name, scheme.Json);
-
-    public IReadOnlyList<string> PoolTableNames => _metadata.Names("sc_pool_tables");
-
-    public PoolTable? ReadPoolTable(string name) =>
-        _metadata.Text("sc_pool_tables", "csv", name) is { } csv ? new PoolTable(name, csv) : null;
-
-    public void WritePoolTable(PoolTable table) => _metadata.PutText("sc_pool_tables", "csv", table.Name, table.Csv);
-
-    public IReadOnlyList<RunRecord> Runs => _metadata.Runs;
-
-    public void AppendRun(RunRecord run) => _metadata.AppendRun(run);
-
-    public void Dispose() => _dataSource.Dispose();
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _dataSource.Dispose();
+    }
 
     private sealed record LayerInfo(string Name, int Srid, SpatialReference? Crs, string GeometryType, IReadOnlyList<FieldDefinition> Fields);
 
@@ -304,9 +282,14 @@ public sealed class PostGisWorkspace : IWorkspaceStore
         command.ExecuteNonQuery();
     }
 
-    private NpgsqlConnection Connect() => _dataSource.OpenConnection();
-
     private string Table(string name) => SqlIdentifier.Quote(Location.Schema, name);
+
+    private static bool HasWorkspace(NpgsqlConnection connection, string schema)
+    {
+        using var command = new NpgsqlCommand("SELECT to_regclass(@t) IS NOT NULL", connection);
+        command.Parameters.AddWithValue("t", SqlIdentifier.Quote(schema, "sc_layers"));
+        return (bool)command.ExecuteScalar()!;
+    }
 
     private static void EnsurePostGis(NpgsqlConnection connection, PostGisLocation location)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using NetTopologySuite.Geometries;
 using SpatialCarbon.Core.Screening;
 using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Storage;
 using SpatialCarbon.Tests.Demo;
 using SpatialCarbon.Tests.Support;
 
@@ -18,7 +19,11 @@ internal static class ScreenFixtures
     public static string PoolsPath => Path.Combine(TestEnvironment.RepoRoot, "data", "carbon", "clcd_pools_illustrative.csv");
 
     public static ScreenContext Context(DemoWorkspaceFixture fixture) => Contexts.GetOrAdd(fixture.Workspace.Folder,
-        folder => ScreenContextLoader.FromFolder(folder, RulesPath, PoolsPath));
+        folder =>
+        {
+            using var store = WorkspaceStore.OpenForReading(folder);
+            return WorkspaceScreenContext.Load(store, RuleSetReader.Read(RulesPath), PoolsPath);
+        });
 
     public static VectorLayer Layer(DemoWorkspaceFixture fixture, string name) => VectorFile.Read(fixture.Workspace.Zones, name);
 

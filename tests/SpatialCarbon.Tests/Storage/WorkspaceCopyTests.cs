@@ -33,7 +33,9 @@ public sealed class WorkspaceCopyTests(StorageFixture fixture)
             LayerComparison.AssertSameFeatures(original, returned.ReadLayer(name));
         }
 
-        Assert.Equal(demo.Rasters, returned.Rasters);
+        // The copies live elsewhere, so their catalogues name the demo's rasters by full path; the files are the same.
+        Assert.Equal(demo.Rasters.Select(r => (r.Name, r.Kind, r.Year, demo.PathOf(r))), returned.Rasters.Select(r => (r.Name, r.Kind, r.Year, returned.PathOf(r))));
+        Assert.All(middle.Rasters, r => Assert.True(File.Exists(middle.PathOf(r)), r.Path));
         Assert.Equal(demo.ReadRules(), returned.ReadRules());
 
         // GDAL agrees on the feature count of every layer of the copy that came back.

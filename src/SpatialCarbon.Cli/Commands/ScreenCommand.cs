@@ -38,6 +38,7 @@ internal static class ScreenCommand
             parse.GetValue(workspace), parse.GetValue(rules), parse.GetValue(mapping), parse.GetValue(radius),
             parse.GetValue(areaMethod)!, parse.GetValue(lang)!, Required(parse.GetValue(output), "--out")),
             parse.InvocationConfiguration.Error));
+        command.Subcommands.Add(ScreenSuitableCommand.Create());
         return command;
     }
 

@@ -39,6 +39,7 @@ internal static class ScreenCommand
             parse.GetValue(areaMethod)!, parse.GetValue(lang)!, Required(parse.GetValue(output), "--out")),
             parse.InvocationConfiguration.Error));
         command.Subcommands.Add(ScreenSuitableCommand.Create());
+        command.Subcommands.Add(ScreenIndicatorsCommand.Create());
         return command;
     }
 

@@ -18,11 +18,16 @@ namespace SpatialCarbon.Core.Screening.Suitability;
 /// land use, priced with the pool table), nearest constraint and score (<see cref="SuitabilityScore"/>), ranked by
 /// score, then area. Geometry is done in one planar CRS: the land-use raster's when it is projected in metres (the
 /// demo's GK 120° E), else the CGCS2000 3° GK zone of the damaged land's centre; setbacks are buffers there with 32
-/// segments a quadrant.</summary>
+/// segments a quadrant, and every constraint is kept 1 cm clear of (<see cref="Margin_m"/>).</summary>
 public static class SuitabilitySearch
 {
     /// <summary>Segments per quarter circle of setback buffers.</summary>
     public const int QuadrantSegments = 32;
+
+    /// <summary>Added to every setback, in metres: zones held in lon/lat and moved to the planar CRS differ from their
+    /// source by projection round-off (well under a millimetre), so without it a candidate cut along a red line could
+    /// overlap the red line as drawn in its source by a few hundredths of a square metre.</summary>
+    public const double Margin_m = 0.01;
 
     public static SuitabilityResult Find(ScreenContext context, SuitabilityRequest request)
     {
@@ -169,7 +174,7 @@ public static class SuitabilitySearch
             var layer = context.Zones[kind]!;
             var shape = toWorking.Zone(layer, i);
             var setback = setbacks[keys[k]];
-            var grown = setback > 0 ? BufferOp.Buffer(shape, setback / crs.LinearUnitMetres, QuadrantSegments) : shape;
+            var grown = BufferOp.Buffer(shape, (setback + Margin_m) / crs.LinearUnitMetres, setback > 0 ? QuadrantSegments : 1);
             var z = layer.Zones[i];
             obstacles[k] = new Obstacle(shape, grown, PreparedGeometryFactory.Prepare(grown), new IndexedFacetDistance(shape), $"{kind.Name()} {z.Code} {z.Name}".Trim());
         });

@@ -35,6 +35,11 @@ public static class ScreenBenchmark
             }
         }
 
+        var table = new List<string>
+        {
+            "| case | wall p50 | wall p95 | wall max | thread CPU p50 | thread CPU p95 | target |",
+            "|---|---|---|---|---|---|---|",
+        };
         bool[] cases = clearanceCases switch { "off" => [false], "on" => [true], _ => [false, true] };
         foreach (var clearance in cases)
         {
@@ -60,6 +65,10 @@ public static class ScreenBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"single 50 ha screen, clearance {(clearance ? "on " : "off")}: wall p50 {times[times.Length / 2]:0.00} ms, p95 {times[(int)(times.Length * 0.95)]:0.00} ms, max {times[^1]:0.00} ms; thread CPU p50 {cpuTimes[cpuTimes.Length / 2]:0.00} ms, p95 {cpuTimes[(int)(cpuTimes.Length * 0.95)]:0.00} ms, max {cpuTimes[^1]:0.00} ms over {times.Length} ({string.Join(", ", verdicts.Select(kv => $"{kv.Key} {kv.Value}"))})"));
 
+            var on = clearance ? "on" : "off";
+            table.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| single 50 ha screen, clearance {on} | {times[times.Length / 2]:0.00} ms | {times[(int)(times.Length * 0.95)]:0.00} ms | {times[^1]:0.00} ms | {cpuTimes[cpuTimes.Length / 2]:0.00} ms | {cpuTimes[(int)(cpuTimes.Length * 0.95)]:0.00} ms | {(clearance ? "—" : "p95 < 20 ms")} |"));
+
             var many = Enumerable.Range(0, batch).Select(_ => Square(1 + random.NextDouble() * 99)).ToArray();
             var wall = Stopwatch.StartNew();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -67,6 +76,11 @@ public static class ScreenBenchmark
             var batchCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"batch of {batch} footprints (1-100 ha), clearance {(clearance ? "on " : "off")}: {wall.Elapsed.TotalSeconds:0.00} s wall, {batchCpu:0.00} s CPU on {Environment.ProcessorCount} cores ({results.Count(r => r.Verdict == "prohibit")} prohibit)"));
+            table.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| {batch} footprints (1-100 ha), clearance {on} | | | {wall.Elapsed.TotalSeconds:0.00} s wall | | {batchCpu:0.00} s CPU (process) | {(clearance ? "—" : "< 10 s on 2 cores")} |"));
         }
+
+        Console.WriteLine();
+        foreach (var line in table) Console.WriteLine(line);
     }
 }

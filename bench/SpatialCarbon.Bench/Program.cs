@@ -19,7 +19,13 @@ if (args is ["zonal-profile", var profileDir])
 
 if (args is ["screen-bench", var workspace, var rules, var pools, .. var more])
 {
-    ScreenBenchmark.Run(workspace, rules, pools, more.Length > 0 ? int.Parse(more[0], CultureInfo.InvariantCulture) : 10_000);
+    ScreenBenchmark.Run(workspace, rules, pools, more.Length > 0 ? int.Parse(more[0], CultureInfo.InvariantCulture) : 10_000, more.Length > 1 ? more[1] : "both");
+    return;
+}
+
+if (args is ["screen-profile", var profileWorkspace, var profileRules, var profilePools, .. var profileMore])
+{
+    ScreenProfile.Run(profileWorkspace, profileRules, profilePools, profileMore.Length > 0 ? int.Parse(profileMore[0], CultureInfo.InvariantCulture) : 2000);
     return;
 }
 

@@ -38,6 +38,8 @@ internal static class ScreenCommand
             parse.GetValue(workspace), parse.GetValue(rules), parse.GetValue(mapping), parse.GetValue(radius),
             parse.GetValue(areaMethod)!, parse.GetValue(lang)!, Required(parse.GetValue(output), "--out")),
             parse.InvocationConfiguration.Error));
+        command.Subcommands.Add(ScreenSuitableCommand.Create());
+        command.Subcommands.Add(ScreenIndicatorsCommand.Create());
         return command;
     }
 
@@ -71,17 +73,8 @@ internal static class ScreenCommand
             return CliRunner.Ok;
         }
 
-        var results = new ScreenResult[footprints.Features.Count];
-        var done = 0;
-        ConsoleProgress.Run(stderr, "screen", progress =>
-        {
-            Parallel.For(0, results.Length, i =>
-            {
-                results[i] = SiteScreen.Screen(context, footprints.Features[i].Geometry, crs, request, ids[i]);
-                progress.Report((double)Interlocked.Increment(ref done) / results.Length);
-            });
-            return 0;
-        });
+        var results = ConsoleProgress.Run(stderr, "screen", progress =>
+            BatchScreen.Run(context, [.. footprints.Features.Select(f => f.Geometry)], crs, request, ids, progress));
         ScreenOutputs.WriteBatch(a.Out, results);
         var counts = string.Join(", ", results.GroupBy(r => r.Verdict).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
         stderr.WriteLine($"screen: {results.Length} footprints ({counts}) -> {Path.Combine(a.Out, "results.jsonl")}, results.csv");

@@ -22,10 +22,14 @@ public static class ZoneSearch
             var candidates = layer.Query(sensitive ? near : footprint.LonLat.EnvelopeInternal);
             foreach (var i in candidates)
             {
-                if (layer.Prepared(i).Intersects(footprint.LonLat))
+                var prepared = layer.Prepared(i);
+                if (prepared.Intersects(footprint.LonLat))
                 {
                     double overlap;
-                    if (method == AreaMethod.Planar)
+                    // A footprint wholly inside the zone (the usual case for control units and districts) overlaps it
+                    // by its own area: no overlay of the zone's thousands of vertices is needed.
+                    if (prepared.Contains(footprint.LonLat)) overlap = footprint.Area_m2;
+                    else if (method == AreaMethod.Planar)
                         overlap = OverlayNGRobust.Overlay(footprint.Gk, layer.InGaussKruger(i, footprint.GkEpsg).Geometry, SpatialFunction.Intersection).Area;
                     else
                         overlap = GeometryArea.Ellipsoidal_m2(OverlayNGRobust.Overlay(footprint.LonLat, layer.Zones[i].LonLat, SpatialFunction.Intersection), cgcs);

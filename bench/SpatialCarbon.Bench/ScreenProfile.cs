@@ -13,7 +13,10 @@ public static class ScreenProfile
 {
     public static void Run(string workspace, string rules, string pools, int count)
     {
-        using var context = ScreenContextLoader.FromFolder(workspace, rules, pools);
+        ScreenContext context;
+        using (var store = Storage.WorkspaceStore.OpenForReading(workspace))
+            context = Storage.WorkspaceScreenContext.Load(store, RuleSetReader.Read(rules), pools);
+        using var owned = context;
         var admin = context.Zones[ZoneKind.Admin]!;
         var random = new Random(7);
         var squares = Enumerable.Range(0, count + 200).Select(_ => Square(admin, random, 50)).ToArray();

@@ -33,7 +33,7 @@ internal static class ZonalCommand
         var defaultValue = new Option<double?>("--default-value") { Description = "Value given to nodata cells (default: they are left out)" };
         var minCoverage = new Option<double>("--min-coverage") { Description = "Ignore cells covered by less than this fraction", DefaultValueFactory = _ => 0 };
         var output = new Option<string?>("--out") { Description = "out.csv or out.gpkg (default: CSV on stdout)" };
-        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores)" };
+        var threads = ThreadsOption.Create();
         var areaMethod = AreaOptions.Method();
         var assumeCrs = AreaOptions.AssumeCrs();
 

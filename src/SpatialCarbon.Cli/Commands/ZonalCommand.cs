@@ -77,7 +77,7 @@ internal static class ZonalCommand
     private static int RunZonal(ZonalRequest request, TextWriter stdout, TextWriter stderr)
     {
         var statistics = ZonalStatisticNames.Parse(request.Stats);
-        if (request.Out is not null) SpatialCarbon.Core.IO.OutputGuard.Check(request.Out, [request.Raster, request.Zones, request.Weights]);
+        if (request.Out is not null) SpatialCarbon.Core.IO.OutputGuard.CheckFile(request.Out, [request.Raster, request.Zones, request.Weights]);
         var format = OutputFormat(request.Out);
         var areaMethod = AreaOptions.ParseMethod(request.AreaMethod ?? AreaMethod.Ellipsoidal.Name());
         var assumed = AreaOptions.ParseCrs(request.AssumeCrs);

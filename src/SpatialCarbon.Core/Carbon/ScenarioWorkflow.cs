@@ -17,7 +17,7 @@ public static class ScenarioWorkflow
         var inputs = ScenarioInputs.Validate(q);
         // The zone files the scenario names are inputs too.
         OutputGuard.Check(q.OutDir, inputs.Scenario.Interventions.Select(i => i.Zones));
-        using var lulc = open(q.Lulc);
+        using var lulc = CategoricalRaster.Ensure(open(q.Lulc), "land use");
         var options = new CarbonRunOptions(q.Threads, AreaMethod: q.AreaMethod);
         var land = ScenarioEligibility.Measure(inputs.Scenario, q.ScenarioPath, lulc, inputs.Pools, options, readZones);
         InterventionOverlap.Ensure(land, q.ScenarioPath, lulc, inputs.Pools, options);

@@ -22,6 +22,13 @@ public static class OutputGuard
         }
     }
 
+    /// <summary>The checks of <see cref="Check"/> for a file output, and a path naming an existing folder refused.</summary>
+    public static void CheckFile(string output, IEnumerable<string?> inputs)
+    {
+        if (Directory.Exists(output)) throw new InputException(output, null, "names an existing folder, but the output is a file");
+        Check(output, inputs);
+    }
+
     /// <summary>The checks of <see cref="Check"/> for a folder output that will be replaced whole (<see cref="AtomicFolder"/>):
     /// also refuses a path naming a file, and an existing folder holding anything <paramref name="isOwnOutput"/> does not
     /// recognise (by file name), since replacing the folder would delete it: <c>--out .</c> in a home folder must not

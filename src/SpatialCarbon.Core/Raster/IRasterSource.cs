@@ -21,7 +21,7 @@ public interface IRasterSource : IDisposable
 
     int BlockHeight { get; }
 
-    /// <summary>The lossy codec the file is stored with (JPEG, WebP, lossy JPEG 2000), or null: such codecs alter cell
+    /// <summary>The lossy codec the file is stored with (JPEG, WebP, lossy JPEG 2000 or LERC), or null: such codecs alter cell
     /// values, harmless for imagery but wrong for class codes (<see cref="CategoricalRaster"/>).</summary>
     string? LossyCompression => null;
 

@@ -26,7 +26,7 @@ public static partial class ScreenContextLoader
             foreach (var path in Directory.EnumerateFiles(folder, "landuse_*.tif").Order(StringComparer.Ordinal))
             {
                 var m = YearPattern().Match(Path.GetFileName(path));
-                if (m.Success) landUse.Add(new LandUseRaster(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), GeoTiffReader.Open(path)));
+                if (m.Success) landUse.Add(new LandUseRaster(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), CategoricalRaster.Ensure(GeoTiffReader.Open(path), "land use")));
             }
         }
         catch

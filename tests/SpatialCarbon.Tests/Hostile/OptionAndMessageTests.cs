@@ -3,6 +3,7 @@ using SpatialCarbon.Cli;
 using SpatialCarbon.Core;
 using SpatialCarbon.Gdal;
 using SpatialCarbon.Tests.Carbon;
+using SpatialCarbon.Tests.Support;
 
 namespace SpatialCarbon.Tests.Hostile;
 
@@ -47,4 +48,34 @@ public sealed class OptionAndMessageTests
     [InlineData("GTiff", null, null, null)]
     public void Lossy_codecs_are_told_from_gdal_image_structure(string driver, string? compression, string? reversibility, string? expected) =>
         Assert.Equal(expected, GdalRasterSource.Lossy(driver, compression, reversibility));
+
+    [RequiresToolFact(NativeTools.GdalCli, NativeTools.LibGdal)]
+    public void Lossy_lerc_land_use_is_refused_and_lossless_lerc_read()
+    {
+        var (dir, a, _, pools, va, _) = CarbonCommandTests.Inputs("lerc");
+        string Lerc(string name, string maxZError)
+        {
+            var path = Path.Combine(dir, name);
+            NativeTools.Run("gdal_translate", "-q", "-co", "COMPRESS=LERC_DEFLATE", "-co", $"MAX_Z_ERROR={maxZError}", a, path);
+            return path;
+        }
+
+        var lossy = Lerc("lossy.tif", "2");
+        CliHarness.AssertBadInput(["carbon", "stock", "--lulc", lossy, "--pools", pools, "--out", Path.Combine(dir, "o1")], lossy, "lossy LERC_DEFLATE (error bound 2)");
+        var (code, _, err) = CarbonCommandTests.Cli("carbon", "stock", "--lulc", Lerc("exact.tif", "0"), "--pools", pools, "--no-maps", "--area-method", "planar", "--out", Path.Combine(dir, "o2"));
+        Assert.True(code == 0, err);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "o2", "summary.json")));
+        Assert.Equal(va.Where(v => v != 0).Sum(v => 0.09 * CarbonCommandTests.D(v)), json.RootElement.GetProperty("baseline_total_mg_c").GetDouble(), 6);
+    }
+
+    [Fact]
+    public void Lerc_error_bound_is_read_from_the_blob_header()
+    {
+        var blob = new byte[10 + 4 + 7 * 4 + 24];
+        "Lerc2 "u8.CopyTo(blob);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(6), 4);
+        System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(blob.AsSpan(10 + 4 + 28), 2.5);
+        Assert.Equal(2.5, LercErrorBound.MaxZError(blob));
+        Assert.Null(LercErrorBound.MaxZError("not lerc at all"u8));
+    }
 }

@@ -45,6 +45,9 @@ public static class CliRunner
     /// breaks go, so that the error stays on one line.</summary>
     internal static string Plain(string message)
     {
+        // "Cannot parse argument 'lots' for option '--price' as expected type 'System.Double'." reads as "--price lots: ...".
+        var bad = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(.*)' for option '(.*)' as expected type '(.*)'\.?$");
+        if (bad.Success) message = $"{bad.Groups[2].Value} {bad.Groups[1].Value}: expected '{bad.Groups[3].Value}'";
         var text = System.Text.RegularExpressions.Regex.Replace(message, @"'System\.Nullable`1\[System\.(\w+)\]'|'System\.(\w+)'",
             m => TypeWords(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value));
         return text.ReplaceLineEndings(" ").Trim();

@@ -46,6 +46,9 @@ internal static unsafe partial class GdalNative
     [LibraryImport(Library)]
     public static partial int GDALGetRasterXSize(nint dataset);
 
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint GDALGetMetadataItem(nint majorObject, string name, string domain);
+
     [LibraryImport(Library)]
     public static partial int GDALGetRasterYSize(nint dataset);
 

@@ -46,6 +46,10 @@ public sealed unsafe class GdalRasterSource : IRasterSource
             BlockHeight = Math.Max(1, bh);
             var noData = GdalNative.GDALGetRasterNoDataValue(band, &hasNoData);
             NoData = hasNoData != 0 ? noData : null;
+            var compression = GdalNative.Utf8(GdalNative.GDALGetMetadataItem(handle, "COMPRESSION", "IMAGE_STRUCTURE"));
+            LossyCompression = compression is not null && Driver == "GTiff" && compression.StartsWith("LERC", StringComparison.OrdinalIgnoreCase)
+                ? LercErrorBound.Lossy(path, band, compression, DataType)
+                : Lossy(Driver, compression, GdalNative.Utf8(GdalNative.GDALGetMetadataItem(handle, "COMPRESSION_REVERSIBILITY", "IMAGE_STRUCTURE")));
         }
         catch
         {
@@ -69,6 +73,20 @@ public sealed unsafe class GdalRasterSource : IRasterSource
     public RasterDataType DataType { get; }
 
     public double? NoData { get; }
+
+    public string? LossyCompression { get; }
+
+    /// <summary>The codec's name when GDAL reports a lossy one: JPEG always; WebP and JPEG 2000 unless GDAL says the
+    /// file is lossless. (LERC: <see cref="LercErrorBound"/>.)</summary>
+    internal static string? Lossy(string driver, string? compression, string? reversibility)
+    {
+        if (string.Equals(reversibility, "LOSSY", StringComparison.OrdinalIgnoreCase)) return compression ?? driver;
+        if (string.Equals(reversibility, "LOSSLESS", StringComparison.OrdinalIgnoreCase)) return null;
+        var c = (compression ?? "").ToUpperInvariant();
+        if (c.Contains("JPEG", StringComparison.Ordinal) && !c.Contains("2000", StringComparison.Ordinal) && !c.Contains("XL", StringComparison.Ordinal))
+            return "JPEG";
+        return c == "WEBP" ? "WebP" : null;
+    }
 
     public int BlockWidth { get; }
 

@@ -95,7 +95,7 @@ public sealed unsafe class OgrVectorSource : IVectorSource
         var handle = GdalNative.GDALDatasetGetLayerByName(dataset, layer);
         if (handle != 0) return handle;
         var names = Enumerable.Range(0, count).Select(i => LayerName(GdalNative.GDALDatasetGetLayer(dataset, i)));
-        throw new InputException(path, $"layer {layer}", $"no such layer; the layers are: {string.Join(", ", names)}");
+        throw new InputException(path, $"layer {layer}", $"no such layer; the layers are: {MessageList.Cut(names)}");
     }
 
     private static string LayerName(nint layer) => GdalNative.Utf8(GdalNative.OGR_L_GetName(layer)) ?? "";

@@ -35,7 +35,7 @@ internal static class CarbonCommand
         var id = Opt<string?>("--id-field", "zone id field");
         var output = Opt<string>("--out", "output folder", true);
         var noMaps = Opt<bool>("--no-maps", "skip the density GeoTIFF");
-        var threads = Opt<int>("--threads", "worker threads (default: all cores)");
+        var threads = ThreadsOption.Create();
         var areaMethod = AreaOptions.Method();
         var assumeCrs = AreaOptions.AssumeCrs();
         var c = new Command("stock", "Carbon stock of one land-use raster") { lulc, pools, zones, workspace, layer, id, output, noMaps, threads, areaMethod, assumeCrs };
@@ -46,9 +46,9 @@ internal static class CarbonCommand
             using var ws = CarbonWorkspace.Open(p.GetValue(zones), p.GetValue(workspace), p.GetValue(layer));
             var r = ConsoleProgress.Run(p.InvocationConfiguration.Error, "carbon stock", progress => CarbonWorkflow.Run(new CarbonRequest(ws.Raster(p.GetValue(lulc)!, "--lulc"), null, p.GetValue(pools)!, p.GetValue(output)!,
                 Zones: ws.Zones, ZoneLayer: p.GetValue(layer), IdField: p.GetValue(id), WriteMaps: !p.GetValue(noMaps),
-                Threads: p.GetValue(threads), AreaMethod: method, AssumedCrs: assumed), path => AreaOptions.OpenRaster(path, assumed),
-                p.InvocationConfiguration.Error, ws.ReadZones, progress));
-            var s = WriteReport(r);
+                Threads: p.GetValue(threads) ?? 0, AreaMethod: method, AssumedCrs: assumed), path => AreaOptions.OpenRaster(path, assumed),
+                p.InvocationConfiguration.Error, ws.ReadZones, progress, WriteReport));
+            var s = r.Summary;
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"stock {s.BaselineTotal_mg_c:F1} Mg C over {s.ValidArea_ha:F1} ha; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
             return CliRunner.Ok;
@@ -78,7 +78,7 @@ internal static class CarbonCommand
         var typeCodes = Opt<string?>("--forest-type-codes", "raster codes of named forest types in the growth table, e.g. coniferous=1,broadleaf=2");
         var output = Opt<string>("--out", "output folder", true);
         var noMaps = Opt<bool>("--no-maps", "skip the density and change GeoTIFFs");
-        var threads = Opt<int>("--threads", "worker threads (default: all cores)");
+        var threads = ThreadsOption.Create();
         var areaMethod = AreaOptions.Method();
         var assumeCrs = AreaOptions.AssumeCrs();
         var c = new Command("change", "Stocks at two dates, change, transition matrix, annual sink, valuation")
@@ -96,9 +96,9 @@ internal static class CarbonCommand
                 p.GetValue(y0), p.GetValue(y1), p.GetValue(price), p.GetValue(rate), p.GetValue(priceChange),
                 ws.Zones, p.GetValue(layer), p.GetValue(id), p.GetValue(align),
                 ws.Raster(p.GetValue(forestType), "--forest-type"), ws.Raster(p.GetValue(standAge), "--stand-age"), p.GetValue(growth), ParseCodes(p.GetValue(forestClasses)),
-                ParseTypeCodes(p.GetValue(typeCodes)), !p.GetValue(noMaps), p.GetValue(threads), method, assumed),
-                path => AreaOptions.OpenRaster(path, assumed), p.InvocationConfiguration.Error, ws.ReadZones, progress));
-            var s = WriteReport(r);
+                ParseTypeCodes(p.GetValue(typeCodes)), !p.GetValue(noMaps), p.GetValue(threads) ?? 0, method, assumed),
+                path => AreaOptions.OpenRaster(path, assumed), p.InvocationConfiguration.Error, ws.ReadZones, progress, WriteReport));
+            var s = r.Summary;
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"change {s.ChangeTotal_mg_c:F1} Mg C ({s.ChangeTotal_mg_co2e:F1} t CO2e); baseline {s.BaselineTotal_mg_c:F1}, alternate {s.AlternateTotal_mg_c:F1}; {s.NodataPixels} nodata pixels; wrote {p.GetValue(output)}"));
             return CliRunner.Ok;
@@ -116,7 +116,7 @@ internal static class CarbonCommand
         iterations.DefaultValueFactory = _ => 1000;
         var seed = Opt<int>("--seed", "random seed (default 1)");
         seed.DefaultValueFactory = _ => 1;
-        var threads = Opt<int>("--threads", "worker threads (default: all cores)");
+        var threads = ThreadsOption.Create();
         var workspace = WorkspaceOptions.Workspace("Workspace an intervention's \"layer\" is read from when it names no \"zones\" file; --lulc may then be a catalogue name");
         var areaMethod = AreaOptions.Method();
         var assumeCrs = AreaOptions.AssumeCrs();
@@ -130,9 +130,9 @@ internal static class CarbonCommand
             var assumed = AreaOptions.ParseCrs(p.GetValue(assumeCrs));
             using var ws = CarbonWorkspace.Open(null, p.GetValue(workspace), null);
             var run = ScenarioWorkflow.Run(new ScenarioRequest(ws.Raster(p.GetValue(lulc)!, "--lulc"), p.GetValue(pools)!, p.GetValue(scenario)!,
-                p.GetValue(output)!, p.GetValue(iterations), p.GetValue(seed), p.GetValue(threads), method, assumed, ws.Store?.Locator),
-                path => AreaOptions.OpenRaster(path, assumed), p.InvocationConfiguration.Error, ws.ReadZones);
-            CarbonReports.For(run).Write(Path.Combine(run.Request.OutDir, "report.html"));
+                p.GetValue(output)!, p.GetValue(iterations), p.GetValue(seed), p.GetValue(threads) ?? 0, method, assumed, ws.Store?.Locator),
+                path => AreaOptions.OpenRaster(path, assumed), p.InvocationConfiguration.Error, ws.ReadZones,
+                (done, dir) => CarbonReports.For(done).Write(Path.Combine(dir, CarbonOutputNames.Report)));
             var r = run.Projection;
             var last = r.Years[^1];
             p.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -142,11 +142,8 @@ internal static class CarbonCommand
         return c;
     }
 
-    private static CarbonSummary WriteReport(CarbonResult r)
-    {
-        CarbonReports.For(r).Write(Path.Combine(r.Request.OutDir, "report.html"));
-        return r.Summary;
-    }
+    /// <summary>The report, written into the run's staging folder so that it is swapped in with the other outputs.</summary>
+    private static void WriteReport(CarbonResult r, string dir) => CarbonReports.For(r).Write(Path.Combine(dir, CarbonOutputNames.Report));
 
     private static IReadOnlyList<int>? ParseCodes(string? text)
     {

@@ -21,7 +21,7 @@ internal static class RenderCommand
         {
             var path = parse.GetValue(raster)!;
             if (!File.Exists(path)) throw new InputException(path, null, "not found");
-            SpatialCarbon.Core.IO.OutputGuard.Check(parse.GetValue(output)!, [path]);
+            SpatialCarbon.Core.IO.OutputGuard.CheckFile(parse.GetValue(output)!, [path]);
             var size = parse.GetValue(maxSize);
             if (size < 300 || size > 20000) throw new InputException("--max-size", null, $"must be between 300 and 20000, got {size}");
             using var reader = GeoTiffReader.Open(path);

@@ -88,7 +88,7 @@ internal static class ScreenCommand
     {
         if (idField is null) return [.. layer.Features.Select(f => f.Id.ToString(CultureInfo.InvariantCulture))];
         var field = layer.Fields.FirstOrDefault(f => f.Name.Equals(idField, StringComparison.OrdinalIgnoreCase))
-            ?? throw new InputException(path, $"layer {layer.Name}", $"no field '{idField}' (fields: {string.Join(", ", layer.Fields.Select(f => f.Name))})");
+            ?? throw new InputException(path, $"layer {layer.Name}", $"no field '{idField}' (fields: {MessageList.Cut(layer.Fields, f => f.Name)})");
         return [.. layer.Features.Select(f => Convert.ToString(f.Attributes.GetValueOrDefault(field.Name), CultureInfo.InvariantCulture) ?? "")];
     }
 

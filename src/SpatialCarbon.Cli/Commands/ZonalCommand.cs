@@ -35,7 +35,7 @@ internal static class ZonalCommand
         var defaultValue = new Option<double?>("--default-value") { Description = "Value given to nodata cells (default: they are left out)" };
         var minCoverage = new Option<double>("--min-coverage") { Description = "Ignore cells covered by less than this fraction", DefaultValueFactory = _ => 0 };
         var output = new Option<string?>("--out") { Description = "out.csv or out.gpkg (default: CSV on stdout)" };
-        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores)" };
+        var threads = ThreadsOption.Create();
         var areaMethod = AreaOptions.Method();
         var assumeCrs = AreaOptions.AssumeCrs();
 
@@ -85,7 +85,7 @@ internal static class ZonalCommand
         if (store is not null)
             request = request with { Raster = store.Resolve(request.Raster, "--raster"), Weights = request.Weights is null ? null : store.Resolve(request.Weights, "--weights") };
         var zonesName = store?.Locator ?? request.Zones!;
-        if (request.Out is not null) SpatialCarbon.Core.IO.OutputGuard.Check(request.Out, [request.Raster, store is null ? request.Zones : null, request.Weights]);
+        if (request.Out is not null) SpatialCarbon.Core.IO.OutputGuard.CheckFile(request.Out, [request.Raster, store is null ? request.Zones : null, request.Weights]);
         var format = OutputFormat(request.Out);
         var areaMethod = AreaOptions.ParseMethod(request.AreaMethod ?? AreaMethod.Ellipsoidal.Name());
         var assumed = AreaOptions.ParseCrs(request.AssumeCrs);

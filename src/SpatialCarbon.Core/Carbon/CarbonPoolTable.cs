@@ -110,8 +110,8 @@ public sealed class CarbonPoolTable
     {
         var missing = rasterCodes.Distinct().Order().ToArray();
         if (missing.Length == 0) return;
-        var list = string.Join(", ", missing.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var list = MessageList.Cut(missing, c => c.ToString(System.Globalization.CultureInfo.InvariantCulture));
         throw new InputException(Path, null,
-            $"{missing.Length} land-use code{(missing.Length == 1 ? "" : "s")} found in {rasterPath} missing from the table: {list}");
+            $"{missing.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} land-use code{(missing.Length == 1 ? "" : "s")} found in {rasterPath} missing from the table: {list}");
     }
 }

@@ -62,7 +62,7 @@ public static class ForestGrowth
             });
         if (missing.Count > 0)
         {
-            var list = string.Join(", ", missing.Order().Take(50).Select(m => $"type {m.Item1} age {m.Item2}"));
+            var list = MessageList.Cut(missing.Order(), m => $"type {m.Item1} age {m.Item2}");
             throw new InputException(table.Path, null,
                 $"{missing.Count} forest type/age combination{(missing.Count == 1 ? "" : "s")} in {forestType.Path} and {standAge.Path} not covered by any age class: {list}");
         }

@@ -49,7 +49,7 @@ public sealed class ForestGrowthRaster : IRasterSource
         }
 
         if (missing.Count > 0)
-            throw new InputException(_table.Path, null, $"forest type/age not covered by any age class: {string.Join(", ", missing.Order().Select(m => $"type {m.Item1} age {m.Item2}"))}");
+            throw new InputException(_table.Path, null, $"forest type/age not covered by any age class: {MessageList.Cut(missing.Order(), m => $"type {m.Item1} age {m.Item2}")}");
     }
 
     /// <summary>Marks a cell that is not forest at both dates in <see cref="ReadRates"/>.</summary>

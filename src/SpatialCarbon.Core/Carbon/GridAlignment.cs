@@ -11,16 +11,18 @@ public static class GridAlignment
         var opened = new List<IRasterSource>();
         try
         {
-            IRasterSource? Open(string? path)
+            // Class codes (land use, forest type) must be whole numbers stored losslessly; stand age is a measure.
+            IRasterSource? Open(string? path, string? classes = null)
             {
                 if (path is null) return null;
                 var r = open(path);
+                if (classes is not null) r = CategoricalRaster.Ensure(r, classes);
                 opened.Add(r);
                 return r;
             }
 
-            var baseline = Open(q.Baseline)!;
-            var alternate = Open(q.Alternate);
+            var baseline = Open(q.Baseline, "land use")!;
+            var alternate = Open(q.Alternate, "land use");
             if (alternate is not null && !baseline.Grid.SameAs(alternate.Grid))
             {
                 if (!q.Align) CarbonBalance.EnsureSameGrid(baseline, alternate);
@@ -28,7 +30,7 @@ public static class GridAlignment
                 log?.WriteLine($"aligned {alternate.Path} onto the grid of {baseline.Path} (nearest neighbour)");
             }
 
-            return new CarbonRasters(baseline, alternate, Open(q.ForestType), Open(q.StandAge));
+            return new CarbonRasters(baseline, alternate, Open(q.ForestType, "forest type"), Open(q.StandAge));
         }
         catch
         {

@@ -32,7 +32,7 @@ public static class InterventionOverlap
                 if (share <= 1 + ShareSlack) continue;
                 var area_ha = ScenarioEligibility.Land(piece, lulc, pools, options).Area_m2[f * k + f] * CarbonUnits.HaPerM2;
                 if (area_ha <= Tolerance_ha) continue;
-                var names = string.Join(", ", members.Select(i => $"'{involved[i].Intervention.Name}'"));
+                var names = MessageList.Cut(members, i => $"'{involved[i].Intervention.Name}'");
                 throw new InputException(scenarioPath, $"interventions {names}", string.Create(CultureInfo.InvariantCulture,
                     $"together convert {share * 100:0.##} % of the {area_ha:N1} ha of class {code} where their regions overlap; the shares of one class's land may add up to at most 100 %"));
             }

@@ -33,6 +33,8 @@ public sealed class NearestNeighbourRaster : IRasterSource
 
     public double? NoData => _source.NoData;
 
+    public string? LossyCompression => _source.LossyCompression;
+
     public int BlockWidth => 256;
 
     public int BlockHeight => 256;

@@ -22,7 +22,7 @@ public static class ScenarioFile
         }
         catch (JsonException e)
         {
-            throw new InputException(path, $"line {e.LineNumber + 1}", $"not valid JSON: {e.Message.Split('.')[0]}");
+            throw new InputException(path, $"line {e.LineNumber + 1}", $"not valid JSON: {JsonErrorText.Describe(e)}");
         }
 
         using (doc)

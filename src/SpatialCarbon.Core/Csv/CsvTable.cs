@@ -70,7 +70,7 @@ public sealed class CsvTable
     /// <summary>Index of a column that must exist.</summary>
     public int Require(string column) => _columns.TryGetValue(column, out var i)
         ? i
-        : throw new InputException(Path, "line 1", $"missing column '{column}' (have: {string.Join(", ", Header)})");
+        : throw new InputException(Path, "line 1", $"missing column '{column}' (have: {MessageList.Cut(Header)})");
 
     public int? Optional(string column) => _columns.TryGetValue(column, out var i) ? i : null;
 

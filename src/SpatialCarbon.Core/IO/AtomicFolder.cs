@@ -56,6 +56,10 @@ public static partial class AtomicFolder
         }
     }
 
+    /// <summary>Whether <paramref name="leaf"/> is a temporary file name of <see cref="AtomicFile"/> (".name.PID.GUID.tmp").</summary>
+    public static bool IsTemporary(string leaf) =>
+        leaf.StartsWith('.') && leaf.EndsWith(".tmp", StringComparison.Ordinal) && leaf.Split('.') is [.., var pid, { Length: 32 }, "tmp"] && int.TryParse(pid, out _);
+
     /// <summary>The pid in ".name.staging-PID" or ".name.PID.GUID.tmp" (the single-file temporaries), else null.</summary>
     private static int? OwnerPid(string leaf, string name)
     {

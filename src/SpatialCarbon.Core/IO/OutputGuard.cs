@@ -22,6 +22,36 @@ public static class OutputGuard
         }
     }
 
+    /// <summary>The checks of <see cref="Check"/> for a file output, and a path naming an existing folder refused.</summary>
+    public static void CheckFile(string output, IEnumerable<string?> inputs)
+    {
+        if (Directory.Exists(output)) throw new InputException(output, null, "names an existing folder, but the output is a file");
+        Check(output, inputs);
+    }
+
+    /// <summary>The checks of <see cref="Check"/> for a folder output that will be replaced whole (<see cref="AtomicFolder"/>):
+    /// also refuses a path naming a file, and an existing folder holding anything <paramref name="isOwnOutput"/> does not
+    /// recognise (by file name), since replacing the folder would delete it: <c>--out .</c> in a home folder must not
+    /// wipe it.</summary>
+    public static void CheckFolder(string output, IEnumerable<string?> inputs, Func<string, bool> isOwnOutput)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
+        if (File.Exists(full)) throw new InputException(output, null, "names an existing file, but the output is a folder");
+        if (Path.GetDirectoryName(full) is null) throw new InputException(output, null, "the output folder cannot be the root folder");
+        Check(output, inputs);
+        if (!Directory.Exists(full)) return;
+        foreach (var entry in Directory.EnumerateFileSystemEntries(full))
+        {
+            var name = Path.GetFileName(entry);
+            var own = File.Exists(entry) && (isOwnOutput(name) || AtomicFolder.IsTemporary(name));
+            if (!own)
+            {
+                throw new InputException(output, null,
+                    $"the folder holds '{name}', which is not an output of this command and would be deleted when the new outputs replace the folder; choose a new or empty folder");
+            }
+        }
+    }
+
     /// <summary>Fails early, before any work, when the output's folder (or its nearest existing ancestor) refuses new files.</summary>
     private static void CheckWritable(string output)
     {

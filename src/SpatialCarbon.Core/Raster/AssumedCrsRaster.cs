@@ -39,6 +39,8 @@ public sealed class AssumedCrsRaster : IRasterSource
 
     public double? NoData => _inner.NoData;
 
+    public string? LossyCompression => _inner.LossyCompression;
+
     public int BlockWidth => _inner.BlockWidth;
 
     public int BlockHeight => _inner.BlockHeight;

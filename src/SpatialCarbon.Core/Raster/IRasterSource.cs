@@ -21,6 +21,10 @@ public interface IRasterSource : IDisposable
 
     int BlockHeight { get; }
 
+    /// <summary>The lossy codec the file is stored with (JPEG, WebP, lossy JPEG 2000 or LERC), or null: such codecs alter cell
+    /// values, harmless for imagery but wrong for class codes (<see cref="CategoricalRaster"/>).</summary>
+    string? LossyCompression => null;
+
     /// <summary>Reads a window of one band (1-based) into <paramref name="destination"/>, row-major, width × height values.</summary>
     void ReadWindow(int band, RasterWindow window, Span<double> destination);
 }

@@ -71,7 +71,7 @@ public static class LandUseUnderFootprint
     {
         var missing = year.Classes.Select(c => c.Code).Append(builtCode).Where(c => !pools.Contains(c)).Distinct().ToArray();
         if (missing.Length > 0)
-            throw new InputException(pools.Path, null, $"land-use code(s) {string.Join(", ", missing)} missing from the carbon pool table");
+            throw new InputException(pools.Path, null, $"land-use code(s) {MessageList.Cut(missing)} missing from the carbon pool table");
         var stock = year.Classes.Sum(c => c.Area_ha * pools[c.Code].Total_mg_c_ha);
         var built = year.Classes.Sum(c => c.Area_ha) * pools[builtCode].Total_mg_c_ha;
         var loss = stock - built;

@@ -17,7 +17,7 @@ public static class ScreenContextLoader
         var landUse = new List<LandUseRaster>();
         try
         {
-            foreach (var (year, path) in landUseByYear.OrderBy(kv => kv.Key)) landUse.Add(new LandUseRaster(year, GeoTiffReader.Open(path)));
+            foreach (var (year, path) in landUseByYear.OrderBy(kv => kv.Key)) landUse.Add(new LandUseRaster(year, CategoricalRaster.Ensure(GeoTiffReader.Open(path), "land use")));
         }
         catch
         {

@@ -49,9 +49,7 @@ public sealed class GeoJsonReader : IVectorSource
         }
         catch (JsonException e)
         {
-            // System.Text.Json appends "Path: $ | LineNumber: … | BytePositionInLine: …"; the line goes in the record instead.
-            var what = e.Message.Split(" Path: ", 2)[0].TrimEnd('.');
-            throw new InputException(path, e.LineNumber is long l ? $"line {l + 1}" : null, $"not valid JSON: {what}", e);
+            throw new InputException(path, e.LineNumber is long l ? $"line {l + 1}" : null, $"not valid JSON: {JsonErrorText.Describe(e)}", e);
         }
         catch (IOException e)
         {

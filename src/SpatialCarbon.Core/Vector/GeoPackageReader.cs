@@ -29,7 +29,7 @@ public sealed class GeoPackageReader : IVectorSource
         var info = layer is null
             ? layers[0]
             : layers.FirstOrDefault(l => l.Table.Equals(layer, StringComparison.OrdinalIgnoreCase))
-                ?? throw new InputException(path, null, $"layer '{layer}' not found; layers: {string.Join(", ", layers.Select(l => l.Table))}");
+                ?? throw new InputException(path, null, $"layer '{layer}' not found; layers: {MessageList.Cut(layers, l => l.Table)}");
 
         var crs = ReadCrs(path, connection, info.SrsId);
         var columns = Columns(connection, info.Table);

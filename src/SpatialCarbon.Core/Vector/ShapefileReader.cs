@@ -61,7 +61,7 @@ public sealed class ShapefileReader(SpatialReference? defaultCrs = null) : IVect
         var entry = layer is null
             ? entries[0]
             : entries.FirstOrDefault(e => Path.GetFileNameWithoutExtension(e.Name).Equals(layer, StringComparison.OrdinalIgnoreCase))
-                ?? throw new InputException(path, null, $"layer '{layer}' not found; layers: {string.Join(", ", entries.Select(e => Path.GetFileNameWithoutExtension(e.Name)))}");
+                ?? throw new InputException(path, null, $"layer '{layer}' not found; layers: {MessageList.Cut(entries, e => Path.GetFileNameWithoutExtension(e.Name))}");
         var stem = entry.FullName[..^4];
         var layerName = Path.GetFileNameWithoutExtension(entry.Name);
         var dbfEntry = Sibling(zip, stem, ".dbf") ?? throw new InputException(path, entry.FullName, "the .dbf file beside the .shp is missing in the zip");

@@ -28,5 +28,5 @@ public sealed record SourceLayer(
     public FieldDefinition Field(string name) =>
         Fields.FirstOrDefault(f => f.Name == name)
         ?? (Fields.Where(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)).ToArray() is [var only] ? only : null)
-        ?? throw new InputException(SourcePath, $"layer {Name}", $"no field '{name}' (fields: {string.Join(", ", Fields.Select(f => f.Name))})");
+        ?? throw new InputException(SourcePath, $"layer {Name}", $"no field '{name}' (fields: {MessageList.Cut(Fields, f => f.Name)})");
 }

@@ -32,7 +32,7 @@ public sealed record FieldMapping(IReadOnlyDictionary<ZoneKind, LayerFieldMap> L
         }
         catch (JsonException e)
         {
-            throw new InputException(path, $"line {(e.LineNumber ?? 0) + 1}", $"not valid JSON: {FirstLine(e.Message)}");
+            throw new InputException(path, $"line {(e.LineNumber ?? 0) + 1}", $"not valid JSON: {JsonErrorText.Describe(e)}");
         }
 
         using (doc)
@@ -75,6 +75,4 @@ public sealed record FieldMapping(IReadOnlyDictionary<ZoneKind, LayerFieldMap> L
 
         return map;
     }
-
-    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
 }

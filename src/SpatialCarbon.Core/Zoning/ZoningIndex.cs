@@ -53,7 +53,7 @@ public sealed class ZoningIndex
             var f = layer.Fields.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
             if (f is null && required)
                 throw new InputException(layer.SourcePath, $"layer {layer.Name}",
-                    $"no field '{name}' for the {kind.Name()} {(name == map.Code ? "code" : "name")} (fields: {string.Join(", ", layer.Fields.Select(x => x.Name))}); map it in a field mapping file");
+                    $"no field '{name}' for the {kind.Name()} {(name == map.Code ? "code" : "name")} (fields: {MessageList.Cut(layer.Fields, x => x.Name)}); map it in a field mapping file");
             return f?.Name;
         }
 

@@ -168,7 +168,9 @@ public class CarbonCommandTests
         var (code, _, err) = Cli("carbon", "change", "--baseline", a, "--alternate", b, "--pools", partial, "--out", outDir, "--area-method", "planar");
         CliAssert.FailsWithOneLine(code, err);
         Assert.Equal($"spatialcarbon: {partial}: 2 land-use codes found in {a} and {b} missing from the table: 2, 5", err.Trim());
-        Assert.Empty(Directory.GetFiles(outDir));
+        // The outputs are built in a staging folder swapped in only at the end: a failed run creates no folder at all.
+        Assert.False(Directory.Exists(outDir), "a failed run left an output folder");
+        Assert.Empty(Directory.GetFileSystemEntries(dir, ".out*"));
 
         var (c2, _, e2) = Cli("carbon", "change", "--baseline", a, "--alternate", b, "--pools", partial, "--baseline-year", "2020",
             "--alternate-year", "2010", "--out", outDir);

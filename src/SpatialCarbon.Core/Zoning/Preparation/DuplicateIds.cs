@@ -12,8 +12,6 @@ public static class DuplicateIds
     {
         var repeated = ids.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
         if (repeated.Length == 0) return null;
-        var shown = string.Join(", ", repeated.Take(Listed).Select(id => $"'{id}'"));
-        var more = repeated.Length > Listed ? $" … and {repeated.Length - Listed} more" : "";
-        return $"{repeated.Length} {idField} value(s) used by more than one zone, each kept as its own row: {shown}{more}";
+        return $"{repeated.Length} {idField} value(s) used by more than one zone, each kept as its own row: {MessageList.Cut(repeated, id => $"'{id}'", Listed)}";
     }
 }

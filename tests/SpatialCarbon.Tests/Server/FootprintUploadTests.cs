@@ -165,7 +165,10 @@ public sealed class FootprintUploadTests(ServerFixture fixture)
 
         var options = new ServerOptions
         {
-            Workspace = fixture.Demo.Folder, PoolTable = fixture.Demo.PoolTable, TiandituKey = "0123abcd", MapApproval = "审图号：GS(2026)0000号",
+            Workspace = fixture.Demo.Folder,
+            PoolTable = fixture.Demo.PoolTable,
+            TiandituKey = "0123abcd",
+            MapApproval = "审图号：GS(2026)0000号",
         };
         await using var app = ServerApp.Build(options, fixture.Workspace, b => b.WebHost.UseTestServer());
         await app.StartAsync();

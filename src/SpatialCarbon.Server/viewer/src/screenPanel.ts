@@ -102,7 +102,8 @@ export function buildScreenPanel(container: HTMLElement, map: Map, tool: DrawToo
     removeOverlaps();
     await run(async () => {
       const results = await screenFile(file, query());
-      const footprints = await Promise.all(results.map(async r => geojson.readFeature(await screenedFootprint(r)) as Feature));
+      const footprints = await Promise.all(results.map(async r =>
+        geojson.readFeature(await screenedFootprint(r), { dataProjection: 'EPSG:4490', featureProjection: 'EPSG:3857' }) as Feature));
       return { results, footprints };
     });
   });

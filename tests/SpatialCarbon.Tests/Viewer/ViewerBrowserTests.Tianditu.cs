@@ -24,6 +24,9 @@ public sealed partial class ViewerBrowserTests
             }));
         Assert.Equal(1, await viewer.Page.Locator("[data-testid=basemap] option").CountAsync());
         Assert.Equal(0, asked);
+        // /config.json is the server's answer (no static file in the built viewer shadows it).
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        Assert.Equal("{}", await http.GetStringAsync("config.json"));
         Assert.Empty(viewer.Errors);
     }
 

@@ -41,4 +41,23 @@ if (args is ["storage-queries", var queryWorkspace, var queryCount])
     return;
 }
 
+if (args is ["tiles-list", var listPath, var west, var south, var east, var north, .. var zooms])
+{
+    double D(string v) => double.Parse(v, CultureInfo.InvariantCulture);
+    TilesBenchmark.WriteTileList(listPath, [D(west), D(south), D(east), D(north)], [.. zooms.Select(z => int.Parse(z, CultureInfo.InvariantCulture))]);
+    return;
+}
+
+if (args is ["tiles-mvt", var mvtGpkg, var mvtList])
+{
+    TilesBenchmark.Ours(mvtGpkg, mvtList);
+    return;
+}
+
+if (args is ["tiles-mvt-postgis", var pgConnection, var pgTable, var pgSrid, var pgList])
+{
+    TilesBenchmark.PostGis(pgConnection, pgTable, int.Parse(pgSrid, CultureInfo.InvariantCulture), pgList);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

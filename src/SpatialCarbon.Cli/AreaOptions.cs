@@ -2,6 +2,7 @@ using System.CommandLine;
 using SpatialCarbon.Core;
 using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Raster;
+using SpatialCarbon.Gdal;
 
 namespace SpatialCarbon.Cli;
 

@@ -59,6 +59,7 @@ public static class ServerApp
         app.MapLegendEndpoints();
         app.MapAnalysisEndpoints();
         app.MapScreenEndpoints();
+        app.MapConfigEndpoints();
         app.MapViewer(options.ViewerFolder);
         return app;
     }

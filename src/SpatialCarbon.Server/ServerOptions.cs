@@ -1,7 +1,7 @@
 namespace SpatialCarbon.Server;
 
 /// <summary>What <c>serve</c> serves and how: the workspace (folder, GeoPackage or postgresql:// URI), the carbon pool
-/// table, where seeded archives and the built viewer live, and the HTTP limits.</summary>
+/// table, where seeded archives and the built viewer live, the HTTP limits, and what the viewer is configured with.</summary>
 public sealed record ServerOptions
 {
     public required string Workspace { get; init; }
@@ -27,6 +27,14 @@ public sealed record ServerOptions
 
     /// <summary>Largest request body accepted (uploaded polygons), bytes.</summary>
     public long MaxUploadBytes { get; init; } = 10L << 20;
+
+    /// <summary>天地图 key (SPATIALCARBON_TIANDITU_KEY for <c>serve</c>): when set, the viewer offers 天地图's CGCS2000
+    /// basemaps; when absent, only the offline one.</summary>
+    public string? TiandituKey { get; init; }
+
+    /// <summary>The 审图号 line shown on the map (SPATIALCARBON_MAP_APPROVAL, as in the PDF reports); the viewer says the
+    /// data are synthetic and have none when absent.</summary>
+    public string? MapApproval { get; init; }
 
     public string Url => $"http://{(Host.Contains(':') ? $"[{Host}]" : Host)}:{Port}/";
 }

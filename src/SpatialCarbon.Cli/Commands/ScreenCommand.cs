@@ -5,6 +5,7 @@ using SpatialCarbon.Core;
 using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Screening;
 using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Gdal;
 using SpatialCarbon.Reports.Screening;
 
 namespace SpatialCarbon.Cli.Commands;
@@ -57,7 +58,8 @@ internal static class ScreenCommand
 
         var footprints = DatasetOpener.ReadVector(a.Footprint, a.Layer);
         if (footprints.Features.Count == 0) throw new InputException(a.Footprint, footprints.Name, "no footprint in the layer");
-        var crs = footprints.Crs ?? AssumeLonLat(footprints, a.Footprint, stderr);
+        var (crs, assumed) = FootprintCrs.Resolve(footprints, a.Footprint);
+        if (assumed) stderr.WriteLine($"screen: warning: {a.Footprint} has no CRS; taken as CGCS2000 longitude/latitude (EPSG:4490)");
         var ids = Ids(footprints, a.IdField, a.Footprint);
         Directory.CreateDirectory(a.Out);
 
@@ -90,14 +92,5 @@ internal static class ScreenCommand
         var field = layer.Fields.FirstOrDefault(f => f.Name.Equals(idField, StringComparison.OrdinalIgnoreCase))
             ?? throw new InputException(path, $"layer {layer.Name}", $"no field '{idField}' (fields: {MessageList.Cut(layer.Fields, f => f.Name)})");
         return [.. layer.Features.Select(f => Convert.ToString(f.Attributes.GetValueOrDefault(field.Name), CultureInfo.InvariantCulture) ?? "")];
-    }
-
-    private static SpatialReference AssumeLonLat(VectorLayer layer, string path, TextWriter stderr)
-    {
-        var e = layer.Extent;
-        if (e.MinX < -180 || e.MaxX > 180 || e.MinY < -90 || e.MaxY > 90)
-            throw new InputException(path, $"layer {layer.Name}", "the footprint has no CRS and its coordinates are not longitudes and latitudes: give it a CRS (e.g. SRID=4549; in WKT)");
-        stderr.WriteLine($"screen: warning: {path} has no CRS; taken as CGCS2000 longitude/latitude (EPSG:4490)");
-        return CrsRegistry.Cgcs2000;
     }
 }

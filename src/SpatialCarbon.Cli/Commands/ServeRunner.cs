@@ -13,7 +13,8 @@ internal static class ServeRunner
 {
     /// <summary>Options for a workspace (a folder, a GeoPackage or a postgresql:// URI): the pool table in the folder
     /// (carbon_pools.csv) or the repository's illustrative CLCD table; archives in the repository's tiles/; the viewer
-    /// built into the server's wwwroot.</summary>
+    /// built into the server's wwwroot; the 天地图 key and 审图号 line from SPATIALCARBON_TIANDITU_KEY and
+    /// SPATIALCARBON_MAP_APPROVAL.</summary>
     public static ServerOptions Options(string workspace, string host, int port, string? pools = null)
     {
         if (port is < 1 or > 65535) throw new InputException("--port", null, $"must be between 1 and 65535, got {port}");
@@ -33,8 +34,13 @@ internal static class ServeRunner
             Port = port,
             TilesFolder = root is not null ? Path.Combine(root, "tiles") : folder is null ? null : Path.Combine(folder, "tiles"),
             ViewerFolder = viewers.FirstOrDefault(v => File.Exists(Path.Combine(v, "index.html"))),
+            TiandituKey = Setting("SPATIALCARBON_TIANDITU_KEY"),
+            MapApproval = Setting("SPATIALCARBON_MAP_APPROVAL"),
         };
     }
+
+    private static string? Setting(string variable) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } v ? v.Trim() : null;
 
     /// <summary>Loads the workspace and serves it until the process is stopped.</summary>
     public static int Serve(ServerOptions options, TextWriter output)

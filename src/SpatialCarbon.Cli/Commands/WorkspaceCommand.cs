@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SpatialCarbon.Core;
+using SpatialCarbon.Gdal;
 using SpatialCarbon.Storage;
 using SpatialCarbon.Storage.PostGis;
 using Spectre.Console;

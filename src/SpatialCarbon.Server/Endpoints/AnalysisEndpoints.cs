@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SpatialCarbon.Core;
-using SpatialCarbon.Core.Vector;
 using SpatialCarbon.Server.Analysis;
 using SpatialCarbon.Server.Http;
 
@@ -19,8 +18,8 @@ public static class AnalysisEndpoints
             .WithSummary("Every layer's value at a lon/lat point (EPSG:4326): zone attributes, land-use class and carbon density per year")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapPost("/carbon", PostCarbon)
-            .WithSummary("Carbon stock per year, change, transitions and class areas inside a GeoJSON polygon (Feature, FeatureCollection or geometry; EPSG:4326 unless it names a crs)")
-            .Accepts<object>("application/geo+json", "application/json")
+            .WithSummary("Carbon stock per year, change, transitions and class areas inside a GeoJSON polygon (Feature, FeatureCollection or geometry; EPSG:4326 unless it names a crs), or inside the polygons of a footprint file posted as multipart/form-data field 'file'")
+            .Accepts<object>("application/geo+json", "application/json", "multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
@@ -32,26 +31,7 @@ public static class AnalysisEndpoints
     {
         var method = area_method is null ? Core.Crs.AreaMethod.Ellipsoidal
             : Core.Crs.AreaMethods.Parse(area_method) ?? throw new InputException("area_method", area_method, "must be ellipsoidal or planar");
-        var upload = await ReadGeoJson(request, options.MaxUploadBytes, cancel);
+        var upload = await FootprintUpload.ReadAsync(request, options.MaxUploadBytes, cancel);
         return TypedResults.Ok(PolygonCarbon.Run(tiles.Workspace, upload, method));
-    }
-
-    /// <summary>Reads a GeoJSON body of at most <paramref name="limit"/> bytes into a layer (geometries repaired).</summary>
-    public static async Task<VectorLayer> ReadGeoJson(HttpRequest request, long limit, CancellationToken cancel)
-    {
-        if (request.ContentLength > limit)
-            throw new BadHttpRequestException($"the body is {request.ContentLength} bytes; at most {limit} are accepted", StatusCodes.Status413PayloadTooLarge);
-        using var body = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancel)) > 0)
-        {
-            body.Write(buffer, 0, read);
-            if (body.Length > limit) throw new BadHttpRequestException($"the body passes {limit} bytes", StatusCodes.Status413PayloadTooLarge);
-        }
-
-        if (body.Length == 0) throw new InputException("body", null, "empty: send a GeoJSON Feature, FeatureCollection or geometry");
-        body.Position = 0;
-        return new GeoJsonReader().Read(body, "body", "upload");
     }
 }

@@ -10,6 +10,6 @@ export default defineConfig({
   },
   server: {
     // `npm run dev` proxies the API to a running `serve` on the default port.
-    proxy: Object.fromEntries(['/catalog', '/tiles', '/legend', '/api', '/healthz'].map(p => [p, 'http://127.0.0.1:5080'])),
+    proxy: Object.fromEntries(['/catalog', '/config.json', '/tiles', '/legend', '/api', '/healthz'].map(p => [p, 'http://127.0.0.1:5080'])),
   },
 });

@@ -1,4 +1,3 @@
-using SpatialCarbon.Cli;
 using SpatialCarbon.Core;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;

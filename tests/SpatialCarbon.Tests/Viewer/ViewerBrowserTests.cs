@@ -8,7 +8,7 @@ namespace SpatialCarbon.Tests.Viewer;
 
 /// <summary>The map viewer in Debian's chromium against the real server over the reduced demo workspace: each test
 /// drives one interaction and keeps a screenshot (docs/img/viewer-*.png).</summary>
-public sealed class ViewerBrowserTests(ViewerFixture fixture) : IClassFixture<ViewerFixture>
+public sealed partial class ViewerBrowserTests(ViewerFixture fixture) : IClassFixture<ViewerFixture>
 {
     private string Zones => Path.Combine(fixture.WorkspaceFolder, "zones.gpkg");
 

@@ -31,13 +31,16 @@ public sealed class ViewerPage : IAsyncDisposable
 
     public ILocator Map => Page.Locator("#map");
 
-    public static async Task<ViewerPage> OpenAsync(ViewerFixture fixture, string hash = "")
+    /// <summary>Opens the viewer at a view hash; <paramref name="setup"/> runs on the browser context before the page
+    /// loads (to route requests).</summary>
+    public static async Task<ViewerPage> OpenAsync(ViewerFixture fixture, string hash = "", Func<IBrowserContext, Task>? setup = null)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1440, Height = 860 },
             Locale = "zh-CN",
         });
+        if (setup is not null) await setup(context);
         var page = await context.NewPageAsync();
         var viewer = new ViewerPage(fixture, context, page);
         await page.GotoAsync(fixture.BaseUrl + hash);

@@ -18,7 +18,7 @@ export type Verdict = 'prohibit' | 'restrict' | 'review' | 'allow' | 'encourage'
 export interface ScreenResult {
   id?: string;
   verdict: Verdict;
-  footprint: { area_ha: number; gk_epsg?: number; centroid?: unknown; geometry?: GeoJsonFeature['geometry'] };
+  footprint: { area_ha: number; gk_epsg?: number; centroid?: [number, number] };
   zones: Array<{ layer: string; code: string; name: string; overlap_ha: number; share: number }>;
   nearest?: Array<{ layer: string; code: string; name: string; distance_m: number }>;
   rules: Array<{ id: string; effect: string; dimension?: string; reason?: string; text?: string; source?: string }>;
@@ -29,9 +29,10 @@ export interface ScreenResult {
   area_method?: string;
 }
 
+/** Answer of /config.json: the 天地图 key when one is configured, the 审图号 line when set. */
 export interface ViewerConfig {
   tianditu_key?: string;
-  shentu_hao?: string;
+  map_approval?: string;
 }
 
 export class ApiError extends Error {}
@@ -113,12 +114,18 @@ function screenUrl(q: ScreenQuery): string {
 export const screenFeature = async (feature: GeoJsonFeature, q: ScreenQuery): Promise<ScreenResult> =>
   json(await fetch(screenUrl(q), { method: 'POST', headers: { 'Content-Type': 'application/geo+json' }, body: JSON.stringify(feature) }));
 
-/** Screens a footprint file the server reads (zipped shapefile, KML, 界址点 TXT): the file is posted as it is. */
-export async function screenFile(file: File, q: ScreenQuery): Promise<ScreenResult> {
+/** Screens a footprint file (GeoJSON, zipped shapefile, KML, 界址点 TXT) as the server reads it, CRS included: the
+ * file is posted as it is, in the form field `file`; a file of several footprints gives one result each. */
+export async function screenFile(file: File, q: ScreenQuery): Promise<ScreenResult[]> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return json(await fetch(screenUrl(q), { method: 'POST', body: form }));
+  const answer = await json<ScreenResult | ScreenResult[]>(await fetch(screenUrl(q), { method: 'POST', body: form }));
+  return Array.isArray(answer) ? answer : [answer];
 }
+
+/** The footprint the server screened, as a GeoJSON Feature in CGCS2000 lon/lat. */
+export const screenedFootprint = async (r: ScreenResult): Promise<GeoJsonFeature> =>
+  json(await fetch(`api/screen/${encodeURIComponent(r.id ?? '')}/footprint.geojson`));
 
 export const carbonFor = async (feature: GeoJsonFeature): Promise<Record<string, unknown>> =>
   json(await fetch('api/carbon', { method: 'POST', headers: { 'Content-Type': 'application/geo+json' }, body: JSON.stringify(feature) }));

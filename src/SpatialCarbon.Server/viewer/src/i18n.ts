@@ -17,6 +17,7 @@ const ui = {
   basemap_offline: { zh: '离线底图（行政区）', en: 'Offline (districts)' },
   basemap_tianditu: { zh: '天地图矢量', en: 'Tianditu vector' },
   basemap_tianditu_img: { zh: '天地图影像', en: 'Tianditu imagery' },
+  map_approval_none: { zh: '审图号：无（合成示例数据，不得公开出版）', en: 'Map approval number (审图号): none — synthetic demo data, not for publication' },
   identify: { zh: '查询', en: 'Identify' },
   zones_here: { zh: '所在分区', en: 'Zones here' },
   raster_values: { zh: '栅格值', en: 'Raster values' },

@@ -95,13 +95,18 @@ async function start(): Promise<void> {
 
   trackCoordinates(map, document.getElementById('coords')!);
   buildDistrictSearch(document.getElementById('search') as HTMLInputElement, document.getElementById('places') as HTMLDataListElement, map, admin);
-  document.getElementById('shentu')!.textContent = config.shentu_hao ? `审图号：${config.shentu_hao}` : '';
+  // The configured 审图号 line as the PDF reports print it; without one the map says it has none.
+  const approval = () => {
+    document.getElementById('shentu')!.textContent = config.map_approval ?? t('map_approval_none');
+  };
+  approval();
 
   document.getElementById('export-png')!.addEventListener('click', () => downloadPng(map));
   document.getElementById('print')!.addEventListener('click', () => printMap(map));
   document.getElementById('lang')!.addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
   onLangChange(() => {
     translateStatic();
+    approval();
     saveUrl();
   });
 

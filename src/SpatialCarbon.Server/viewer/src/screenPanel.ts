@@ -1,14 +1,14 @@
 // Screen from the map: a drawn or uploaded footprint and an industry code -> verdict, zones, rules, carbon, report.
 import type Map from 'ol/Map.js';
+import { createEmpty, extend, isEmpty } from 'ol/extent.js';
 import type Feature from 'ol/Feature.js';
 import type VectorTileSource from 'ol/source/VectorTile.js';
-import { reportUrl, screenFeature, screenFile, type ScreenQuery, type ScreenResult } from './api';
+import { reportUrl, screenedFootprint, screenFeature, screenFile, type ScreenQuery, type ScreenResult } from './api';
 import type { DrawTool } from './drawTool';
 import { geojson } from './drawTool';
 import { escapeHtml, fmt } from './format';
 import { layerName, onLangChange, t, type UiKey } from './i18n';
 import { showOverlaps } from './overlapLayer';
-import { isGeoJsonFile, readGeoJsonFootprint } from './upload';
 
 export const verdictColours: Record<string, string> = {
   prohibit: '#c0392b',
@@ -55,26 +55,33 @@ export function buildScreenPanel(container: HTMLElement, map: Map, tool: DrawToo
   const field = (name: string) => container.querySelector<HTMLInputElement>(`[name=${name}]`)!.value.trim();
   const query = (): ScreenQuery => ({ industry: field('industry'), kind: field('kind'), project_type: field('project_type') || undefined });
   let removeOverlaps = () => {};
-  let last: ScreenResult | null = null;
-
-  const show = (r: ScreenResult, footprint: Feature | null) => {
-    last = r;
-    result.innerHTML = resultHtml(r);
-    if (!footprint && r.footprint?.geometry) footprint = geojson.readFeature({ type: 'Feature', geometry: r.footprint.geometry, properties: {} }, { dataProjection: 'EPSG:4490', featureProjection: 'EPSG:3857' }) as Feature;
-    if (footprint) {
-      tool.show([footprint]);
-      const g = footprint.getGeometry();
-      if (g) {
-        removeOverlaps();
-        removeOverlaps = showOverlaps(map, g, r.zones ?? [], zoneSource);
-        map.getView().fit(g.getExtent(), { padding: [60, 60, 60, 60], maxZoom: 15, duration: 300 });
-      }
-    }
+  let last: ScreenResult[] = [];
+  const render = () => {
+    result.innerHTML = last.map(resultHtml).join('<hr>');
   };
-  const run = async (job: () => Promise<ScreenResult>, footprint: Feature | null) => {
+
+  const show = (results: ScreenResult[], footprints: Feature[]) => {
+    last = results;
+    render();
+    tool.show(footprints);
+    removeOverlaps();
+    const removers = footprints.map((f, i) => {
+      const g = f.getGeometry();
+      return g ? showOverlaps(map, g, results[i]?.zones ?? [], zoneSource) : () => {};
+    });
+    removeOverlaps = () => removers.forEach(remove => remove());
+    const extent = createEmpty();
+    footprints.forEach(f => {
+      const g = f.getGeometry();
+      if (g) extend(extent, g.getExtent());
+    });
+    if (!isEmpty(extent)) map.getView().fit(extent, { padding: [60, 60, 60, 60], maxZoom: 15, duration: 300 });
+  };
+  const run = async (job: () => Promise<{ results: ScreenResult[]; footprints: Feature[] }>) => {
     result.innerHTML = `<p class="working">${t('working')}</p>`;
     try {
-      show(await job(), footprint);
+      const { results, footprints } = await job();
+      show(results, footprints);
     } catch (e) {
       result.innerHTML = `<p class="error" data-testid="screen-error">${t('error')}: ${escapeHtml((e as Error).message)}</p>`;
     }
@@ -83,32 +90,30 @@ export function buildScreenPanel(container: HTMLElement, map: Map, tool: DrawToo
   container.querySelector('[data-testid=draw-footprint]')!.addEventListener('click', async () => {
     removeOverlaps();
     const f = await tool.draw();
-    await run(() => screenFeature(tool.toGeoJson(f), query()), f);
+    await run(async () => ({ results: [await screenFeature(tool.toGeoJson(f), query())], footprints: [f] }));
   });
+  // Every file goes to the server, which reads it as `screen --footprint` does (its CRS included); the footprints
+  // drawn are the ones it screened.
   container.querySelector<HTMLInputElement>('[data-testid=upload-footprint]')!.addEventListener('change', async e => {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
     removeOverlaps();
-    if (isGeoJsonFile(file)) {
-      try {
-        const f = await readGeoJsonFootprint(file);
-        await run(() => screenFeature(tool.toGeoJson(f), query()), f);
-      } catch (err) {
-        result.innerHTML = `<p class="error">${t('error')}: ${escapeHtml((err as Error).message)}</p>`;
-      }
-    } else {
-      await run(() => screenFile(file, query()), null);
-    }
+    await run(async () => {
+      const results = await screenFile(file, query());
+      const footprints = await Promise.all(results.map(async r =>
+        geojson.readFeature(await screenedFootprint(r), { dataProjection: 'EPSG:4490', featureProjection: 'EPSG:3857' }) as Feature));
+      return { results, footprints };
+    });
   });
   container.querySelector('[data-action=clear]')!.addEventListener('click', () => {
     removeOverlaps();
     tool.clear();
     result.replaceChildren();
-    last = null;
+    last = [];
   });
   onLangChange(() => {
-    if (last) result.innerHTML = resultHtml(last);
+    if (last.length) render();
   });
 }

@@ -2,9 +2,8 @@ using SpatialCarbon.Core;
 using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
-using SpatialCarbon.Gdal;
 
-namespace SpatialCarbon.Cli;
+namespace SpatialCarbon.Gdal;
 
 /// <summary>Opens the rasters and vectors a command is given: the managed readers first, and the GDAL bridge for
 /// what they refuse as an unsupported format; when GDAL cannot help either, the error says both why.</summary>

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace SpatialCarbon.Cli;
+namespace SpatialCarbon.Gdal;
 
 /// <summary>Refuses inputs that are neither regular files nor folders: opening a FIFO blocks until some writer
 /// appears, and a device never ends. .NET exposes no file type, so this asks libc's stat on Linux.</summary>

@@ -1,12 +1,13 @@
 # Shared by the zonal benchmark scripts (sourced): one timed run of a command, appended to a TSV, and the table.
 # TIMES (a TSV file) must be set by the caller.
 
-# time_run LABEL COMMAND...: runs COMMAND under /usr/bin/time, prints one line and appends
+# time_run LABEL COMMAND...: runs COMMAND (a program, or a function the caller exported with export -f) under
+# /usr/bin/time through bash -c (whose few MB do not change the max RSS of the tree), prints one line and appends
 # label, wall s, user s, sys s, max RSS KB, 1-minute load average to $TIMES. Stops the script if COMMAND fails.
 time_run() {
   local label=$1; shift
   local t; t=$(mktemp)
-  if ! /usr/bin/time -f "%e %U %S %M" -o "$t" "$@" >/dev/null 2>"$t.err"; then
+  if ! /usr/bin/time -f "%e %U %S %M" -o "$t" bash -c '"$@"' time_run "$@" >/dev/null 2>"$t.err"; then
     echo "$label failed:" >&2; cat "$t.err" >&2; rm -f "$t" "$t.err"; exit 1
   fi
   local load; load=$(cut -d' ' -f1 /proc/loadavg)

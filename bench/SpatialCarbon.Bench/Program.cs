@@ -11,6 +11,15 @@ if (args is ["zonal-data", var dir, .. var rest])
     return;
 }
 
+// `parcels-data DIR [SIZE] [PARCELS]` writes the many-zones case (bench/zonal/run-parcels.sh).
+if (args is ["parcels-data", var parcelDir, .. var parcelRest])
+{
+    var size = parcelRest.Length > 0 ? int.Parse(parcelRest[0], CultureInfo.InvariantCulture) : 20_000;
+    var parcels = parcelRest.Length > 1 ? int.Parse(parcelRest[1], CultureInfo.InvariantCulture) : 1_000_000;
+    ParcelBenchmarkData.Generate(parcelDir, size, parcels);
+    return;
+}
+
 if (args is ["zonal-profile", var profileDir])
 {
     ZonalProfile.Run(profileDir);

@@ -27,7 +27,7 @@ public static class ZonalBenchmarkData
         WriteZones(Path.Combine(dir, "zones.gpkg"), grid, zones, seed);
     }
 
-    private static void WriteRaster(string path, RasterGrid grid, ulong seed)
+    internal static void WriteRaster(string path, RasterGrid grid, ulong seed)
     {
         // Patch seeds on a jittered lattice of 40 cells; each cell takes the class of its nearest patch seed.
         const int spacing = 40;
@@ -188,7 +188,7 @@ public static class ZonalBenchmarkData
     }
 
     /// <summary>A uniform number in [0, 1) from (seed, stream, index): splitmix64, so any cell can be drawn in any order.</summary>
-    private static double Unit(ulong seed, ulong stream, ulong index)
+    internal static double Unit(ulong seed, ulong stream, ulong index)
     {
         var z = seed + stream * 0x9E3779B97F4A7C15UL + index * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

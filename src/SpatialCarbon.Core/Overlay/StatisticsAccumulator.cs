@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace SpatialCarbon.Core.Overlay;
 
@@ -107,7 +108,6 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
         double count = 0, sum = 0, nodata = 0, area = 0, min = z.Min, max = z.Max;
         var noData = _noData;
         var histogram = _histogram ? _histograms[zone] ??= new ValueHistogram() : null;
-        var dense = histogram?.Dense;
         for (var i = 0; i < values.Length; i++)
         {
             var c = full ? 1.0 : coverage[i];
@@ -133,12 +133,7 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
                 max = Math.Max(max, v);
             }
 
-            if (dense is not null)
-            {
-                var k = (int)v;
-                if ((uint)k < (uint)dense.Length && k == v) dense[k] += c;
-                else histogram!.AddSparse(v, c);
-            }
+            histogram?.Add(v, c);
         }
 
         z.Count += count;
@@ -156,12 +151,16 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
         double count = 0, sum = 0, nodata = 0, area = 0, min = z.Min, max = z.Max;
         var noData = _noData;
         var histogram = _histogram ? _histograms[zone] ??= new ValueHistogram() : null;
+        var bits = MemoryMarshal.Cast<double, long>(values);
         var i = 0;
         while (i < values.Length)
         {
             var v = values[i];
-            var j = i + 1;
-            while (j < values.Length && values[j] == v) j++;
+
+            // Runs end where the bits change (a vectorised search): the runs == finds, except that NaNs come as one run
+            // instead of cell by cell and 0 and -0 split a run; either way the same whole numbers are added.
+            var end = bits[(i + 1)..].IndexOfAnyExcept(bits[i]);
+            var j = end < 0 ? values.Length : i + 1 + end;
             double n = j - i;
             var first = i;
             i = j;
@@ -169,7 +168,6 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
             {
                 if (!_hasDefault)
                 {
-                    // NaN never equals itself, so a NaN run is one cell long: still counted exactly.
                     nodata += n;
                     continue;
                 }

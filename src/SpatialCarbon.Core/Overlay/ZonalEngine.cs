@@ -41,6 +41,7 @@ public static class ZonalEngine
         var coverages = new PolygonCoverage?[zonesInRasterCrs.Count];
         var seen = new bool[zonesInRasterCrs.Count];
         var active = new List<int>();
+        List<int>[] windowZones = [];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = options.Cancellation };
 
         for (var band = 0; band < plan.BandCount; band++)
@@ -64,22 +65,23 @@ public static class ZonalEngine
             });
 
             var windows = plan.Windows(band);
-            var activeNow = active.ToArray();
+            var zonesOf = ZonesByWindow(active, coverages, plan, row0, windows.Count, ref windowZones);
             // Worker w takes windows w, w + workers, ...: a fixed assignment, so each worker's float64 sums (and the
             // merged result) are the same from run to run, unlike a work queue whose interleaving varies.
             Parallel.For(0, workers, parallel, w =>
             {
                 for (var i = w; i < windows.Count; i += workers)
                 {
+                    var here = zonesOf[i];
+                    if (here.Count == 0) continue;
                     var window = windows[i];
                     var cells = (int)window.CellCount;
                     var values0 = buffers[w * rasters.Count].AsSpan(0, cells);
                     var values1 = rasters.Count > 1 ? buffers[w * rasters.Count + 1].AsSpan(0, cells) : [];
-                    if (!Touches(activeNow, coverages, window)) continue;
                     rasters[0].ReadWindow(1, window, values0);
                     if (rasters.Count > 1) rasters[1].ReadWindow(1, window, values1);
                     areas[w].Reset(window);
-                    foreach (var z in activeNow)
+                    foreach (var z in here)
                     {
                         Apply(accumulators[w], z, coverages[z]!, window, values0, values1, areas[w]);
                     }
@@ -104,17 +106,34 @@ public static class ZonalEngine
         }
     }
 
-    /// <summary>True when some active zone covers a cell of the window: windows no zone meets are not even read.</summary>
-    private static bool Touches(int[] active, PolygonCoverage?[] coverages, RasterWindow window)
+    /// <summary>For each window of the band starting at <paramref name="row0"/>, the active zones whose coverage
+    /// box meets it, in the order of <paramref name="active"/>: each window visits only its own zones (windows no zone
+    /// meets are not even read), instead of every window scanning every active zone.</summary>
+    private static List<int>[] ZonesByWindow(List<int> active, PolygonCoverage?[] coverages, BlockPlan plan, int row0,
+        int windowCount, ref List<int>[] lists)
     {
+        if (lists.Length < windowCount)
+        {
+            Array.Resize(ref lists, windowCount);
+            for (var i = 0; i < lists.Length; i++) lists[i] ??= [];
+        }
+
+        for (var i = 0; i < windowCount; i++) lists[i].Clear();
+        var columns = plan.ColumnCount;
+        var stacks = windowCount / columns;
         foreach (var z in active)
         {
             var c = coverages[z]!;
-            if (c.ColMax >= window.X && c.ColMin < window.X + window.Width && c.RowMax >= window.Y && c.RowMin < window.Y + window.Height)
-                return true;
+            var s0 = Math.Max(0, (c.RowMin - row0) / plan.WindowHeight);
+            var s1 = Math.Min(stacks - 1, (c.RowMax - row0) / plan.WindowHeight);
+            var c0 = Math.Max(0, c.ColMin / plan.WindowWidth);
+            var c1 = Math.Min(columns - 1, c.ColMax / plan.WindowWidth);
+            for (var s = s0; s <= s1; s++)
+                for (var col = c0; col <= c1; col++)
+                    lists[s * columns + col].Add(z);
         }
 
-        return false;
+        return lists;
     }
 
     /// <summary>Hands the runs of one zone that fall in one window to the accumulator, clipped to the window.</summary>

@@ -37,12 +37,13 @@ public static class ZonalStatistics
         return result;
     }
 
-    /// <summary>The cell areas of <paramref name="values"/>; a raster without a CRS is refused only when the zones'
-    /// areas are asked for (its other statistics need no area).</summary>
+    /// <summary>The cell areas of <paramref name="values"/>, measured only when the zones' areas are asked for (no
+    /// other statistic needs them, and the ellipsoidal model costs a lattice of inverse projections per window); a
+    /// raster without a CRS is refused only then.</summary>
     private static CellAreaModel CellAreas(IRasterSource values, ZonalOptions options) =>
-        values.Grid.Crs is null && !options.Wants(ZonalStatistic.Area)
-            ? CellAreaModel.Unknown
-            : CellAreaModel.For(values.Grid, options.AreaMethod, values.Path);
+        options.Wants(ZonalStatistic.Area)
+            ? CellAreaModel.For(values.Grid, options.AreaMethod, values.Path)
+            : CellAreaModel.Unknown;
 
     /// <summary>The class values seen in any zone's frac (or weighted frac), ascending: the frac_&lt;code&gt; columns.</summary>
     public static double[] Classes(IEnumerable<ZoneStatistics> zones, bool weighted = false) =>
@@ -51,17 +52,14 @@ public static class ZonalStatistics
     private static ZoneStatistics Derive(StatisticsAccumulator total, int zone)
     {
         var t = total.Totals(zone);
-        var hist = total.Histogram(zone)?.ToSorted() ?? [];
-        var whist = total.WeightedHistogram(zone)?.ToSorted() ?? [];
+        var (values, amounts) = total.Histogram(zone) is { } histogram ? histogram.ToSorted() : (Array.Empty<double>(), Array.Empty<double>());
         double majority = double.NaN, minority = double.NaN;
         double most = double.NegativeInfinity, least = double.PositiveInfinity;
-        var frac = new SortedDictionary<double, double>();
-        var variety = 0;
-        foreach (var (value, amount) in hist)
+        var fractions = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
         {
-            if (amount <= 0) continue;
-            variety++;
-            frac[value] = amount / t.Count;
+            var (value, amount) = (values[i], amounts[i]);
+            fractions[i] = amount / t.Count;
 
             // Ties go to the smaller value (the histogram is ascending and comparisons are strict).
             if (amount > most)
@@ -77,8 +75,15 @@ public static class ZonalStatistics
             }
         }
 
-        var weightedFrac = new SortedDictionary<double, double>();
-        foreach (var (value, amount) in whist) weightedFrac[value] = t.WeightMissing ? double.NaN : amount / t.SumWeights;
+        var variety = values.Length;
+        var frac = values.Length == 0 ? ClassFractions.Empty : new ClassFractions(values, fractions);
+        var weightedFrac = ClassFractions.Empty;
+        var (wvalues, wamounts) = total.WeightedHistogram(zone) is { } weighted ? weighted.ToSorted() : (Array.Empty<double>(), Array.Empty<double>());
+        if (wvalues.Length > 0)
+        {
+            for (var i = 0; i < wamounts.Length; i++) wamounts[i] = t.WeightMissing ? double.NaN : wamounts[i] / t.SumWeights;
+            weightedFrac = new ClassFractions(wvalues, wamounts);
+        }
 
         var defined = t.Count > 0;
         return new ZoneStatistics(

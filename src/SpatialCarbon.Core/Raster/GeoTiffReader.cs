@@ -184,6 +184,7 @@ public sealed class GeoTiffReader : IRasterSource
                 return buffer;
             }
 
+            if (TryDecodeLzw(tif, blockIndex, buffer)) return buffer;
             var n = layout.Tiled
                 ? tif.ReadEncodedTile(blockIndex, buffer, 0, buffer.Length)
                 : tif.ReadEncodedStrip(blockIndex, buffer, 0, buffer.Length);
@@ -199,6 +200,29 @@ public sealed class GeoTiffReader : IRasterSource
         {
             if (Volatile.Read(ref disposed) == 0) handles.Add(tif);
             else tif.Dispose();
+        }
+    }
+
+    /// <summary>Decodes an LZW block without a predictor with <see cref="TiffLzw"/> (about twice as fast as libtiff's
+    /// decoder); false when it does not apply or declines the stream, which libtiff then decodes.</summary>
+    private bool TryDecodeLzw(Tiff tif, int blockIndex, byte[] buffer)
+    {
+        if (layout.Compression != GeoTiffCompression.Lzw || layout.Predictor != GeoTiffPredictor.None) return false;
+        var fillOrder = tif.GetField(TiffTag.FILLORDER);
+        if (fillOrder is { Length: > 0 } && fillOrder[0].ToInt() != (int)FillOrder.MSB2LSB) return false;
+        var size = layout.Tiled ? tif.RawTileSize(blockIndex) : tif.RawStripSize(blockIndex);
+        if (size <= 0 || size > int.MaxValue) return false;
+        var raw = System.Buffers.ArrayPool<byte>.Shared.Rent((int)size);
+        try
+        {
+            var n = layout.Tiled ? tif.ReadRawTile(blockIndex, raw, 0, (int)size) : tif.ReadRawStrip(blockIndex, raw, 0, (int)size);
+            if (n == size && TiffLzw.TryDecode(raw.AsSpan(0, (int)size), buffer)) return true;
+            Array.Clear(buffer);
+            return false;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(raw);
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace SpatialCarbon.Core.Raster;
 
@@ -11,7 +13,8 @@ internal static class SampleConverter
         switch (type)
         {
             case RasterDataType.Byte:
-                for (int i = 0, s = first; i < destination.Length; i++, s += stride) destination[i] = data[s];
+                if (stride == 1) BytesToDouble(data.AsSpan(first, destination.Length), destination);
+                else for (int i = 0, s = first; i < destination.Length; i++, s += stride) destination[i] = data[s];
                 break;
             case RasterDataType.UInt16:
                 Copy(MemoryMarshal.Cast<byte, ushort>(data), first, stride, destination);
@@ -36,6 +39,33 @@ internal static class SampleConverter
             default:
                 throw new ArgumentOutOfRangeException(nameof(type), type, null);
         }
+    }
+
+    /// <summary>Bytes to doubles 16 at a time (byte rasters are the common land-cover case, decoded block by block).</summary>
+    private static void BytesToDouble(ReadOnlySpan<byte> source, Span<double> destination)
+    {
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref var dst = ref MemoryMarshal.GetReference(destination);
+            for (; i + 16 <= source.Length; i += 16)
+            {
+                var (lo16, hi16) = Vector128.Widen(Vector128.Create(source.Slice(i, 16)));
+                Widen(Vector128.WidenLower(lo16), ref Unsafe.Add(ref dst, i));
+                Widen(Vector128.WidenUpper(lo16), ref Unsafe.Add(ref dst, i + 4));
+                Widen(Vector128.WidenLower(hi16), ref Unsafe.Add(ref dst, i + 8));
+                Widen(Vector128.WidenUpper(hi16), ref Unsafe.Add(ref dst, i + 12));
+            }
+        }
+
+        for (; i < source.Length; i++) destination[i] = source[i];
+    }
+
+    private static void Widen(Vector128<uint> four, ref double destination)
+    {
+        var (lo, hi) = Vector128.Widen(Vector128.ConvertToSingle(four.AsInt32()));
+        lo.StoreUnsafe(ref destination);
+        hi.StoreUnsafe(ref Unsafe.Add(ref destination, 2));
     }
 
     /// <summary>Writes doubles as samples of <paramref name="type"/> into <paramref name="data"/> from sample

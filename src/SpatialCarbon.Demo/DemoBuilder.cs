@@ -89,16 +89,18 @@ public static class DemoBuilder
                             block.Row0, cellAreas, options.NoData, hectares[y][band], areaRows[k]);
                     }
                 });
-                // Each file takes its bands in a fixed order, so that two builds are byte-identical.
-                Parallel.For(0, paths.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, f =>
+                // Bands go to each file in a fixed order (the writer encodes a band's tiles on every core and appends
+                // them in order), so that two builds are byte-identical.
+                for (var k = 0; k < count; k++)
                 {
-                    for (var k = 0; k < count; k++)
+                    var block = blocks[k];
+                    var window = new RasterWindow(0, block.Row0, grid.Width, block.Rows);
+                    for (var f = 0; f < paths.Length; f++)
                     {
-                        var block = blocks[k];
                         var source = f < years ? block.LandUse[f] : f == paths.Length - 2 ? block.ForestType : block.ForestAge;
-                        writers[f].WriteWindow<byte>(1, new RasterWindow(0, block.Row0, grid.Width, block.Rows), source.AsSpan(0, grid.Width * block.Rows));
+                        writers[f].WriteWindow<byte>(1, window, source.AsMemory(0, grid.Width * block.Rows));
                     }
-                });
+                }
 
                 progress.Write($"\rdemo: land use {Math.Min(bands, first + count) * 100 / bands,3}%");
             }

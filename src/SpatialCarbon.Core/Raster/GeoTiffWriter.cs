@@ -113,17 +113,7 @@ public sealed class GeoTiffWriter : IDisposable
     /// file's type (byte for Byte, float for Float32, ...: copied as they are, no conversion) or doubles (converted).</summary>
     public void WriteWindow<T>(int band, RasterWindow window, ReadOnlySpan<T> values) where T : unmanaged
     {
-        if (band < 1 || band > Options.BandCount) throw new ArgumentOutOfRangeException(nameof(band), band, $"the writer has {Options.BandCount} bands");
-        if (window.X % BlockWidth != 0 || window.Y % BlockHeight != 0
-            || (window.Width % BlockWidth != 0 && window.X + window.Width != Grid.Width)
-            || (window.Height % BlockHeight != 0 && window.Y + window.Height != Grid.Height)
-            || window.X + window.Width > Grid.Width || window.Y + window.Height > Grid.Height || window.IsEmpty)
-            throw new ArgumentException($"window {window} is not aligned to the {BlockWidth}x{BlockHeight} blocks of a {Grid.Width}x{Grid.Height} raster", nameof(window));
-        if (values.Length < window.CellCount) throw new ArgumentException($"{values.Length} values for a window of {window.CellCount} cells", nameof(values));
-        var raw = IsNativeSample<T>(Options.DataType);
-        if (!raw && typeof(T) != typeof(double))
-            throw new ArgumentException($"{typeof(T).Name} samples cannot be written to a {Options.DataType} raster; pass {Options.DataType} samples or doubles", nameof(values));
-
+        var raw = CheckWindow<T>(band, window, values.Length);
         for (var by = window.Y / BlockHeight; by * BlockHeight < window.Y + window.Height; by++)
         {
             for (var bx = window.X / BlockWidth; bx * BlockWidth < window.X + window.Width; bx++)
@@ -136,6 +126,49 @@ public sealed class GeoTiffWriter : IDisposable
                 written[(band - 1) * BlocksAcross * BlocksDown + block] = true;
             }
         }
+    }
+
+    /// <summary>As <see cref="WriteWindow{T}(int, RasterWindow, ReadOnlySpan{T})"/> for a window of many blocks (a
+    /// band of tiles): the blocks are encoded on every core but appended in block order, so the file does not depend
+    /// on thread timing and a caller writing windows in a fixed order gets byte-identical files.</summary>
+    public void WriteWindow<T>(int band, RasterWindow window, ReadOnlyMemory<T> values) where T : unmanaged
+    {
+        var raw = CheckWindow<T>(band, window, values.Length);
+        var x0 = window.X / BlockWidth;
+        var y0 = window.Y / BlockHeight;
+        var across = (window.X + window.Width + BlockWidth - 1) / BlockWidth - x0;
+        var down = (window.Y + window.Height + BlockHeight - 1) / BlockHeight - y0;
+        var encoded = new byte[across * down][];
+        Parallel.For(0, across * down, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+        {
+            var bw = BlockWindow((y0 + k / across) * BlocksAcross + x0 + k % across);
+            var buffer = FillBlock(values.Span, window, bw, raw);
+            if (firstOverview is not null) ReduceIntoFirstOverview(band, bw, buffer);
+            encoded[k] = TiffBlockEncoder.Encode(buffer, BlockWidth, Options.Tiled ? BlockHeight : bw.Height, Options.DataType,
+                Options.Compression, Options.Predictor, Options.DeflateLevel).ToArray();
+        });
+        for (var k = 0; k < encoded.Length; k++)
+        {
+            var block = (y0 + k / across) * BlocksAcross + x0 + k % across;
+            WriteEncodedBlock((band - 1) * BlocksAcross * BlocksDown + block, encoded[k]);
+            written[(band - 1) * BlocksAcross * BlocksDown + block] = true;
+        }
+    }
+
+    /// <summary>Validates a window and its sample count; true when the samples are of the file's own type.</summary>
+    private bool CheckWindow<T>(int band, RasterWindow window, int valueCount) where T : unmanaged
+    {
+        if (band < 1 || band > Options.BandCount) throw new ArgumentOutOfRangeException(nameof(band), band, $"the writer has {Options.BandCount} bands");
+        if (window.X % BlockWidth != 0 || window.Y % BlockHeight != 0
+            || (window.Width % BlockWidth != 0 && window.X + window.Width != Grid.Width)
+            || (window.Height % BlockHeight != 0 && window.Y + window.Height != Grid.Height)
+            || window.X + window.Width > Grid.Width || window.Y + window.Height > Grid.Height || window.IsEmpty)
+            throw new ArgumentException($"window {window} is not aligned to the {BlockWidth}x{BlockHeight} blocks of a {Grid.Width}x{Grid.Height} raster", nameof(window));
+        if (valueCount < window.CellCount) throw new ArgumentException($"{valueCount} values for a window of {window.CellCount} cells", "values");
+        var raw = IsNativeSample<T>(Options.DataType);
+        if (!raw && typeof(T) != typeof(double))
+            throw new ArgumentException($"{typeof(T).Name} samples cannot be written to a {Options.DataType} raster; pass {Options.DataType} samples or doubles", "values");
+        return raw;
     }
 
     /// <summary>Reduces a filled block (before the predictor changes it) into the in-memory first overview level.

@@ -73,22 +73,23 @@ public static class OverviewBuilder
         return n == 0 ? noData ?? double.NaN : sum / n;
     }
 
+    /// <summary>The most frequent valid value of the group, the smallest on a tie; counted pairwise (a group has at
+    /// most four cells), which picks what sorting and counting runs would.</summary>
     private static double Mode(Span<double> group, double? noData)
     {
         var best = noData ?? double.NaN;
         var bestCount = 0;
-        group.Sort();
-        for (var i = 0; i < group.Length;)
+        for (var i = 0; i < group.Length; i++)
         {
-            var j = i;
-            while (j < group.Length && group[j] == group[i]) j++;
-            if (IsValid(group[i], noData) && j - i > bestCount)
+            var v = group[i];
+            if (!IsValid(v, noData)) continue;
+            var count = 0;
+            for (var k = 0; k < group.Length; k++) if (group[k] == v) count++;
+            if (count > bestCount || (count == bestCount && v < best))
             {
-                best = group[i];
-                bestCount = j - i;
+                best = v;
+                bestCount = count;
             }
-
-            i = Math.Max(j, i + 1);
         }
 
         return best;

@@ -4,7 +4,9 @@ using SpatialCarbon.Core.Raster;
 namespace SpatialCarbon.Demo;
 
 /// <summary>Counts a categorical raster's classes block by block (in parallel over block rows) and converts the
-/// areas to hectares with each cell's area (true area on the ellipsoid unless planar is asked).</summary>
+/// areas to hectares with each cell's area (true area on the ellipsoid unless planar is asked). The builder counts
+/// the bands it synthesises with <see cref="CountBand"/> and <see cref="Combine"/> instead of reading its files back;
+/// both paths add the same cells in the same order, so they give the same figures.</summary>
 public static class ClassAreaCounter
 {
     public static YearClassAreas Count(IRasterSource raster, int year, AreaMethod areaMethod = AreaMethod.Ellipsoidal)
@@ -22,30 +24,41 @@ public static class ClassAreaCounter
             var areas = buffer.AsSpan(grid.Width * bh, grid.Width);
             var rows = Math.Min(bh, grid.Height - b * bh);
             raster.ReadWindow(1, new RasterWindow(0, b * bh, grid.Width, rows), buffer);
-            var local = new double[256];
-            long localNodata = 0;
-            for (var r = 0; r < rows; r++)
-            {
-                var row = buffer.AsSpan(r * grid.Width, grid.Width);
-                cellAreas.RowAreas(b * bh + r, 0, areas);
-                for (var c = 0; c < row.Length; c++)
-                {
-                    var v = row[c];
-                    if (nodataValue is double nd && v == nd) localNodata++;
-                    else if (v >= 0 && v < 256) local[(int)v] += areas[c] / 10_000;
-                }
-            }
-
-            perBand[b] = local;
-            nodataPerBand[b] = localNodata;
-
+            perBand[b] = new double[256];
+            nodataPerBand[b] = CountBand<double>(buffer.AsSpan(0, grid.Width * rows), grid.Width, b * bh, cellAreas, nodataValue, perBand[b], areas);
             return buffer;
         }, _ => { });
-        // Summed in band order so that the totals do not depend on thread timing.
+        return Combine(year, perBand, nodataPerBand.Sum());
+    }
+
+    /// <summary>Adds full-width rows from grid row <paramref name="row0"/> to <paramref name="hectares"/> (256 classes)
+    /// and returns how many cells were nodata; <paramref name="areaRow"/> is scratch of one row.</summary>
+    public static long CountBand<T>(ReadOnlySpan<T> values, int width, int row0, CellAreaModel cellAreas, double? noData,
+        double[] hectares, Span<double> areaRow) where T : struct, System.Numerics.INumberBase<T>
+    {
+        long nodata = 0;
+        var rows = values.Length / width;
+        for (var r = 0; r < rows; r++)
+        {
+            var row = values.Slice(r * width, width);
+            cellAreas.RowAreas(row0 + r, 0, areaRow);
+            for (var c = 0; c < row.Length; c++)
+            {
+                var v = double.CreateTruncating(row[c]);
+                if (noData is double nd && v == nd) nodata++;
+                else if (v >= 0 && v < 256) hectares[(int)v] += areaRow[c] / 10_000;
+            }
+        }
+
+        return nodata;
+    }
+
+    /// <summary>Sums per-band counts in band order, so that the totals do not depend on thread timing.</summary>
+    public static YearClassAreas Combine(int year, IEnumerable<double[]> perBand, long nodata)
+    {
         var areas = new double[256];
         foreach (var local in perBand)
             for (var k = 0; k < 256; k++) areas[k] += local[k];
-        var nodata = nodataPerBand.Sum();
         var result = new SortedDictionary<int, double>();
         for (var k = 0; k < 256; k++) if (areas[k] > 0) result[k] = areas[k];
         return new YearClassAreas(year, result, nodata);

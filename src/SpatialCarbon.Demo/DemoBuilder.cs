@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using SpatialCarbon.Core.Crs;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
 
@@ -10,6 +11,8 @@ namespace SpatialCarbon.Demo;
 /// the README with class shares, and last the manifest.</summary>
 public static class DemoBuilder
 {
+    /// <summary>Rows synthesised at a time: also the tile size, so that a band is one row of tiles and the class
+    /// areas are summed in the same bands as <see cref="ClassAreaCounter.Count"/> reading the files.</summary>
     private const int BandRows = 256;
 
     /// <summary>A fixed last_change for gpkg_contents, so that the GeoPackage holds no build time.</summary>
@@ -25,63 +28,78 @@ public static class DemoBuilder
         var water = DemoWaterBodies.Create(inputs);
         var grid = DemoGrid.Create(inputs.ProvinceExtent, workspace.Scale);
         var land = LandUseSynthesizer.Create(inputs, water, grid, workspace.Seed);
-        progress.WriteLine($"demo: {inputs.Districts.Count} districts ({inputs.Districts.Count(d => d.Repaired)} repaired), grid {grid.Width} x {grid.Height} cells of {grid.CellWidth:0} m in EPSG:4549 ({clock.Elapsed.TotalSeconds:0.0} s)");
+        progress.WriteLine($"demo: {inputs.Districts.Count} districts ({inputs.Districts.Count(d => d.Repaired)} repaired), grid {grid.Width} x {grid.Height} cells of {grid.CellWidth:0} m in EPSG:4549 ({Elapsed(clock)})");
 
-        WriteRasters(workspace, land, progress);
-        progress.WriteLine($"demo: rasters written ({clock.Elapsed.TotalSeconds:0.0} s)");
+        var areas = WriteRasters(workspace, land, progress);
+        progress.WriteLine($"demo: rasters written ({Elapsed(clock)})");
 
         var layers = ZoneGenerator.Generate(inputs, water, land, workspace.Seed);
         GeoPackageWriter.Write(workspace.Zones, layers, ZonesTimestamp);
-        progress.WriteLine($"demo: zones written: {string.Join(", ", layers.Select(l => $"{l.Name} {l.Features.Count}"))} ({clock.Elapsed.TotalSeconds:0.0} s)");
+        progress.WriteLine($"demo: zones written: {string.Join(", ", layers.Select(l => $"{l.Name} {l.Features.Count}"))} ({Elapsed(clock)})");
 
-        var areas = LandUseSynthesizer.Years.Select(y =>
-        {
-            using var reader = GeoTiffReader.Open(workspace.LandUse(y));
-            return ClassAreaCounter.Count(reader, y);
-        }).ToArray();
         var manifest = new DemoManifest(DemoWorkspace.GeneratorVersion, workspace.Seed, workspace.Scale, "EPSG:4549", grid.Width,
             grid.Height, grid.CellWidth, [.. workspace.DataFiles.Select(Path.GetFileName).OfType<string>()], areas,
             inputs.Districts.Count(d => d.Repaired), layers.ToDictionary(l => l.Name, l => l.Features.Count));
         DemoReadme.Write(workspace, manifest);
         manifest.Write(workspace.Manifest);
-        progress.WriteLine($"demo: built in {clock.Elapsed.TotalSeconds:0.0} s");
+        progress.WriteLine($"demo: built in {Elapsed(clock)}");
         return manifest;
     }
 
-    private static void WriteRasters(DemoWorkspace workspace, LandUseSynthesizer land, TextWriter progress)
+    /// <summary>Wall time since the build started and the process's CPU time (both cores), so that a slow phase on a
+    /// loaded machine can be told from a costly one.</summary>
+    private static string Elapsed(Stopwatch clock) =>
+        $"{clock.Elapsed.TotalSeconds:0.0} s, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s";
+
+    /// <summary>Synthesises and writes the rasters, counting each year's class areas from the bands in memory (the
+    /// same figures <see cref="ClassAreaCounter.Count"/> reads back from the files, without decoding them again).</summary>
+    private static YearClassAreas[] WriteRasters(DemoWorkspace workspace, LandUseSynthesizer land, TextWriter progress)
     {
         var grid = land.Grid;
         var options = new GeoTiffWriteOptions(RasterDataType.Byte, NoData: 0, Compression: GeoTiffCompression.Lzw,
-            Tiled: true, BlockSize: 256, Overviews: OverviewResampling.Mode);
+            Tiled: true, BlockSize: BandRows, Overviews: OverviewResampling.Mode);
         var paths = LandUseSynthesizer.Years.Select(workspace.LandUse).Append(workspace.ForestType).Append(workspace.ForestAge).ToArray();
+        var years = LandUseSynthesizer.Years.Count;
+        var cellAreas = CellAreaModel.For(grid, AreaMethod.Ellipsoidal, workspace.LandUse(LandUseSynthesizer.Years[0]));
         var writers = new GeoTiffWriter[paths.Length];
         try
         {
             for (var i = 0; i < paths.Length; i++) writers[i] = GeoTiffWriter.Create(paths[i], grid, options);
             var bands = (grid.Height + BandRows - 1) / BandRows;
+            var hectares = new double[years][][];
+            for (var y = 0; y < years; y++) hectares[y] = new double[bands][];
+            var nodata = new long[years, bands];
             var workers = Math.Max(1, Environment.ProcessorCount);
             var chunk = workers * 2;
-            var blocks = Enumerable.Range(0, chunk).Select(_ => new LandUseBlock(grid.Width, BandRows, LandUseSynthesizer.Years.Count)).ToArray();
-            var buffers = Enumerable.Range(0, paths.Length).Select(_ => new double[grid.Width * BandRows]).ToArray();
+            var blocks = Enumerable.Range(0, chunk).Select(_ => new LandUseBlock(grid.Width, BandRows, years)).ToArray();
+            var areaRows = Enumerable.Range(0, chunk).Select(_ => new double[grid.Width]).ToArray();
             for (var first = 0; first < bands; first += chunk)
             {
                 var count = Math.Min(chunk, bands - first);
                 var start = first;
-                // Synthesis runs in parallel; writing keeps a fixed band order so that the files are byte-identical.
-                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = workers },
-                    k => land.Fill(blocks[k], (start + k) * BandRows, Math.Min(BandRows, grid.Height - (start + k) * BandRows)));
+                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = workers }, k =>
+                {
+                    var band = start + k;
+                    var block = blocks[k];
+                    land.Fill(block, band * BandRows, Math.Min(BandRows, grid.Height - band * BandRows));
+                    for (var y = 0; y < years; y++)
+                    {
+                        hectares[y][band] = new double[256];
+                        nodata[y, band] = ClassAreaCounter.CountBand<byte>(block.LandUse[y].AsSpan(0, grid.Width * block.Rows), grid.Width,
+                            block.Row0, cellAreas, options.NoData, hectares[y][band], areaRows[k]);
+                    }
+                });
+                // Bands go to each file in a fixed order (the writer encodes a band's tiles on every core and appends
+                // them in order), so that two builds are byte-identical.
                 for (var k = 0; k < count; k++)
                 {
                     var block = blocks[k];
                     var window = new RasterWindow(0, block.Row0, grid.Width, block.Rows);
-                    Parallel.For(0, paths.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, f =>
+                    for (var f = 0; f < paths.Length; f++)
                     {
-                        var source = f < LandUseSynthesizer.Years.Count ? block.LandUse[f] : f == paths.Length - 2 ? block.ForestType : block.ForestAge;
-                        var n = grid.Width * block.Rows;
-                        var values = buffers[f];
-                        for (var i = 0; i < n; i++) values[i] = source[i];
-                        writers[f].WriteWindow(1, window, values.AsSpan(0, n));
-                    });
+                        var source = f < years ? block.LandUse[f] : f == paths.Length - 2 ? block.ForestType : block.ForestAge;
+                        writers[f].WriteWindow<byte>(1, window, source.AsMemory(0, grid.Width * block.Rows));
+                    }
                 }
 
                 progress.Write($"\rdemo: land use {Math.Min(bands, first + count) * 100 / bands,3}%");
@@ -90,6 +108,8 @@ public static class DemoBuilder
             progress.WriteLine();
             progress.WriteLine("demo: building overviews");
             Parallel.For(0, writers.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => writers[i].Complete());
+            return [.. Enumerable.Range(0, years).Select(y => ClassAreaCounter.Combine(LandUseSynthesizer.Years[y], hectares[y],
+                Enumerable.Range(0, bands).Sum(b => nodata[y, b])))];
         }
         finally
         {

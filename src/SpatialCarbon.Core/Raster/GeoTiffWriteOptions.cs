@@ -2,7 +2,8 @@ namespace SpatialCarbon.Core.Raster;
 
 /// <summary>How <see cref="GeoTiffWriter"/> lays out a GeoTIFF. <paramref name="BigTiff"/> null means automatic
 /// (BigTIFF when the uncompressed data with overviews would pass ~3.9 GB); <paramref name="BlockSize"/> is the tile
-/// edge, or the rows per strip when <paramref name="Tiled"/> is false.</summary>
+/// edge, or the rows per strip when <paramref name="Tiled"/> is false; <paramref name="DeflateLevel"/> is zlib's level
+/// (1 fastest … 9 smallest) when <paramref name="Compression"/> is Deflate.</summary>
 public sealed record GeoTiffWriteOptions(
     RasterDataType DataType,
     double? NoData = null,
@@ -12,14 +13,19 @@ public sealed record GeoTiffWriteOptions(
     int BlockSize = 256,
     bool? BigTiff = null,
     OverviewResampling Overviews = OverviewResampling.None,
-    int BandCount = 1)
+    int BandCount = 1,
+    int DeflateLevel = GeoTiffWriteOptions.DefaultDeflateLevel)
 {
+    /// <summary>zlib's own default level, which GDAL also uses (ZLEVEL=6).</summary>
+    public const int DefaultDeflateLevel = 6;
+
     /// <summary>Uncompressed size above which BigTIFF is chosen automatically.</summary>
     public const long BigTiffThresholdBytes = 3_900_000_000;
 
     /// <summary>Throws <see cref="ArgumentException"/> for combinations TIFF cannot hold.</summary>
     public void Validate()
     {
+        if (DeflateLevel is < 1 or > 9) throw new ArgumentException($"DeflateLevel must be 1 to 9, got {DeflateLevel}");
         if (BandCount < 1) throw new ArgumentException($"BandCount must be at least 1, got {BandCount}");
         if (BlockSize < 16 || (Tiled && BlockSize % 16 != 0))
             throw new ArgumentException($"BlockSize must be at least 16 and, for tiles, a multiple of 16; got {BlockSize}");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using BitMiracle.LibTiff.Classic;
 
 namespace SpatialCarbon.Core.Raster;
@@ -7,11 +8,18 @@ namespace SpatialCarbon.Core.Raster;
 /// <see cref="Complete"/> and only then renames it into place, so a failed run never leaves a partial output.</summary>
 public sealed class GeoTiffWriter : IDisposable
 {
+    /// <summary>Largest first overview level (all bands) kept in memory; larger pyramids are read back from the file.</summary>
+    public const long InMemoryOverviewBytes = 256L << 20;
+
+    [ThreadStatic] private static byte[]? _blockBuffer;
+    [ThreadStatic] private static double[]? _reduceBuffer;
+
     private readonly Lock gate = new();
     private readonly string tempPath;
     private readonly FileStream stream;
     private readonly Tiff tif;
     private readonly bool[] written;
+    private readonly OverviewLevel[]? firstOverview;
     private bool completed;
     private bool disposed;
 
@@ -28,6 +36,11 @@ public sealed class GeoTiffWriter : IDisposable
         BlocksAcross = (grid.Width + BlockWidth - 1) / BlockWidth;
         BlocksDown = (grid.Height + BlockHeight - 1) / BlockHeight;
         written = new bool[BlocksAcross * BlocksDown * options.BandCount];
+        var (ow, oh) = OverviewBuilder.NextLevelSize(grid.Width, grid.Height);
+        if (options.Overviews != OverviewResampling.None && (grid.Width > BlockWidth || grid.Height > BlockHeight)
+            && BlockHeight % 2 == 0 && (BlockWidth % 2 == 0 || BlockWidth >= grid.Width)
+            && OverviewLevel.Bytes(ow, oh, options.DataType) * options.BandCount <= InMemoryOverviewBytes)
+            firstOverview = [.. Enumerable.Range(0, options.BandCount).Select(_ => new OverviewLevel(ow, oh, options.DataType, options.NoData))];
     }
 
     /// <summary>The target file (written only by <see cref="Complete"/>).</summary>
@@ -94,7 +107,56 @@ public sealed class GeoTiffWriter : IDisposable
 
     /// <summary>Writes a block-aligned window of one band (1-based): x and y multiples of the block size, width and
     /// height whole blocks or reaching the raster edge. Safe to call from several threads.</summary>
-    public void WriteWindow(int band, RasterWindow window, ReadOnlySpan<double> values)
+    public void WriteWindow(int band, RasterWindow window, ReadOnlySpan<double> values) => WriteWindow<double>(band, window, values);
+
+    /// <summary>As <see cref="WriteWindow(int, RasterWindow, ReadOnlySpan{double})"/>, with samples either already of the
+    /// file's type (byte for Byte, float for Float32, ...: copied as they are, no conversion) or doubles (converted).</summary>
+    public void WriteWindow<T>(int band, RasterWindow window, ReadOnlySpan<T> values) where T : unmanaged
+    {
+        var raw = CheckWindow<T>(band, window, values.Length);
+        for (var by = window.Y / BlockHeight; by * BlockHeight < window.Y + window.Height; by++)
+        {
+            for (var bx = window.X / BlockWidth; bx * BlockWidth < window.X + window.Width; bx++)
+            {
+                var block = by * BlocksAcross + bx;
+                var bw = BlockWindow(block);
+                var buffer = FillBlock(values, window, bw, raw);
+                if (firstOverview is not null) ReduceIntoFirstOverview(band, bw, buffer);
+                WriteBlock(band, block, buffer, BlockWidth, Options.Tiled ? BlockHeight : bw.Height, BlocksAcross * BlocksDown);
+                written[(band - 1) * BlocksAcross * BlocksDown + block] = true;
+            }
+        }
+    }
+
+    /// <summary>As <see cref="WriteWindow{T}(int, RasterWindow, ReadOnlySpan{T})"/> for a window of many blocks (a
+    /// band of tiles): the blocks are encoded on every core but appended in block order, so the file does not depend
+    /// on thread timing and a caller writing windows in a fixed order gets byte-identical files.</summary>
+    public void WriteWindow<T>(int band, RasterWindow window, ReadOnlyMemory<T> values) where T : unmanaged
+    {
+        var raw = CheckWindow<T>(band, window, values.Length);
+        var x0 = window.X / BlockWidth;
+        var y0 = window.Y / BlockHeight;
+        var across = (window.X + window.Width + BlockWidth - 1) / BlockWidth - x0;
+        var down = (window.Y + window.Height + BlockHeight - 1) / BlockHeight - y0;
+        var encoded = new byte[across * down][];
+        Parallel.For(0, across * down, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+        {
+            var bw = BlockWindow((y0 + k / across) * BlocksAcross + x0 + k % across);
+            var buffer = FillBlock(values.Span, window, bw, raw);
+            if (firstOverview is not null) ReduceIntoFirstOverview(band, bw, buffer);
+            encoded[k] = TiffBlockEncoder.Encode(buffer, BlockWidth, Options.Tiled ? BlockHeight : bw.Height, Options.DataType,
+                Options.Compression, Options.Predictor, Options.DeflateLevel).ToArray();
+        });
+        for (var k = 0; k < encoded.Length; k++)
+        {
+            var block = (y0 + k / across) * BlocksAcross + x0 + k % across;
+            WriteEncodedBlock((band - 1) * BlocksAcross * BlocksDown + block, encoded[k]);
+            written[(band - 1) * BlocksAcross * BlocksDown + block] = true;
+        }
+    }
+
+    /// <summary>Validates a window and its sample count; true when the samples are of the file's own type.</summary>
+    private bool CheckWindow<T>(int band, RasterWindow window, int valueCount) where T : unmanaged
     {
         if (band < 1 || band > Options.BandCount) throw new ArgumentOutOfRangeException(nameof(band), band, $"the writer has {Options.BandCount} bands");
         if (window.X % BlockWidth != 0 || window.Y % BlockHeight != 0
@@ -102,20 +164,40 @@ public sealed class GeoTiffWriter : IDisposable
             || (window.Height % BlockHeight != 0 && window.Y + window.Height != Grid.Height)
             || window.X + window.Width > Grid.Width || window.Y + window.Height > Grid.Height || window.IsEmpty)
             throw new ArgumentException($"window {window} is not aligned to the {BlockWidth}x{BlockHeight} blocks of a {Grid.Width}x{Grid.Height} raster", nameof(window));
-        if (values.Length < window.CellCount) throw new ArgumentException($"{values.Length} values for a window of {window.CellCount} cells", nameof(values));
-
-        for (var by = window.Y / BlockHeight; by * BlockHeight < window.Y + window.Height; by++)
-        {
-            for (var bx = window.X / BlockWidth; bx * BlockWidth < window.X + window.Width; bx++)
-            {
-                var block = by * BlocksAcross + bx;
-                var bw = BlockWindow(block);
-                var buffer = EncodeBlock(values, window, bw);
-                WriteBlock(band, block, buffer, BlockWidth, Options.Tiled ? BlockHeight : bw.Height, BlocksAcross * BlocksDown);
-                written[(band - 1) * BlocksAcross * BlocksDown + block] = true;
-            }
-        }
+        if (valueCount < window.CellCount) throw new ArgumentException($"{valueCount} values for a window of {window.CellCount} cells", "values");
+        var raw = IsNativeSample<T>(Options.DataType);
+        if (!raw && typeof(T) != typeof(double))
+            throw new ArgumentException($"{typeof(T).Name} samples cannot be written to a {Options.DataType} raster; pass {Options.DataType} samples or doubles", "values");
+        return raw;
     }
+
+    /// <summary>Reduces a filled block (before the predictor changes it) into the in-memory first overview level.
+    /// Blocks start on even cells, so each 2 × 2 group lies inside one block.</summary>
+    private void ReduceIntoFirstOverview(int band, RasterWindow block, byte[] buffer)
+    {
+        var cells = (int)block.CellCount;
+        var tw = (block.Width + 1) / 2;
+        var th = (block.Height + 1) / 2;
+        if (_reduceBuffer is null || _reduceBuffer.Length < cells + tw * th) _reduceBuffer = new double[cells + tw * th];
+        var src = _reduceBuffer.AsSpan(0, cells);
+        var dst = _reduceBuffer.AsSpan(cells, tw * th);
+        for (var r = 0; r < block.Height; r++)
+            SampleConverter.ToDouble(Options.DataType, buffer, r * BlockWidth, 1, src.Slice(r * block.Width, block.Width));
+        OverviewBuilder.Reduce(src, block.Width, block.Height, tw, th, Options.Overviews, Options.NoData, dst);
+        firstOverview![band - 1].WriteWindow(new RasterWindow(block.X / 2, block.Y / 2, tw, th), dst);
+    }
+
+    private static bool IsNativeSample<T>(RasterDataType type) => type switch
+    {
+        RasterDataType.Byte => typeof(T) == typeof(byte),
+        RasterDataType.UInt16 => typeof(T) == typeof(ushort),
+        RasterDataType.Int16 => typeof(T) == typeof(short),
+        RasterDataType.UInt32 => typeof(T) == typeof(uint),
+        RasterDataType.Int32 => typeof(T) == typeof(int),
+        RasterDataType.Float32 => typeof(T) == typeof(float),
+        RasterDataType.Float64 => typeof(T) == typeof(double),
+        _ => false,
+    };
 
     /// <summary>Fills blocks never written with nodata (or 0), builds the overviews, and moves the file into place.</summary>
     public void Complete()
@@ -166,18 +248,21 @@ public sealed class GeoTiffWriter : IDisposable
             Math.Min(BlockWidth, Grid.Width - bx * BlockWidth), Math.Min(BlockHeight, Grid.Height - by * BlockHeight));
     }
 
-    /// <summary>Converts the part of <paramref name="values"/> that covers one block into a full block buffer
+    /// <summary>Copies the part of <paramref name="values"/> that covers one block into this thread's block buffer
     /// (tiles past the raster edge padded with nodata, as GDAL pads them).</summary>
-    private byte[] EncodeBlock(ReadOnlySpan<double> values, RasterWindow window, RasterWindow block)
+    private byte[] FillBlock<T>(ReadOnlySpan<T> values, RasterWindow window, RasterWindow block, bool raw) where T : unmanaged
     {
         var size = Options.DataType.SizeInBytes();
         var rows = Options.Tiled ? BlockHeight : block.Height;
-        var buffer = new byte[BlockWidth * rows * size];
+        var bytes = BlockWidth * rows * size;
+        if (_blockBuffer is null || _blockBuffer.Length < bytes) _blockBuffer = new byte[bytes];
+        var buffer = _blockBuffer;
         if (block.Width < BlockWidth || block.Height < rows) SampleConverter.Fill(Options.DataType, Options.NoData ?? 0, buffer, 0, BlockWidth * rows);
         for (var r = 0; r < block.Height; r++)
         {
             var src = values.Slice((block.Y - window.Y + r) * window.Width + (block.X - window.X), block.Width);
-            SampleConverter.FromDouble(Options.DataType, src, buffer, r * BlockWidth);
+            if (raw) MemoryMarshal.AsBytes(src).CopyTo(buffer.AsSpan(r * BlockWidth * size));
+            else SampleConverter.FromDouble(Options.DataType, MemoryMarshal.Cast<T, double>(src), buffer, r * BlockWidth);
         }
 
         return buffer;
@@ -186,18 +271,18 @@ public sealed class GeoTiffWriter : IDisposable
     /// <summary>Predicts and compresses on the calling thread, then appends the bytes under the lock.</summary>
     private void WriteBlock(int band, int block, byte[] buffer, int samplesPerRow, int rows, int blocksPerPlane)
     {
-        var encoded = TiffBlockEncoder.Encode(buffer, samplesPerRow, rows, Options.DataType, Options.Compression, Options.Predictor);
+        var encoded = TiffBlockEncoder.Encode(buffer, samplesPerRow, rows, Options.DataType, Options.Compression, Options.Predictor, Options.DeflateLevel);
         WriteEncodedBlock((band - 1) * blocksPerPlane + block, encoded);
     }
 
-    private void WriteEncodedBlock(int index, byte[] encoded)
+    private void WriteEncodedBlock(int index, ArraySegment<byte> encoded)
     {
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed || completed, this);
             var ok = Options.Tiled
-                ? tif.WriteRawTile(index, encoded, encoded.Length) >= 0
-                : tif.WriteRawStrip(index, encoded, encoded.Length) >= 0;
+                ? tif.WriteRawTile(index, encoded.Array!, encoded.Offset, encoded.Count) >= 0
+                : tif.WriteRawStrip(index, encoded.Array!, encoded.Offset, encoded.Count) >= 0;
             if (!ok) throw new IOException($"cannot write block {index} of {Path}: {CapturingTiffErrorHandler.TakeLastError()}");
         }
     }
@@ -266,16 +351,26 @@ public sealed class GeoTiffWriter : IDisposable
     }
 
     /// <summary>Appends reduced-resolution directories (factors 2, 4, ...) until a level fits in one block; each level
-    /// is computed from the one above it, read back from the temporary file block by block.</summary>
+    /// is computed from the one above it: from the levels kept in memory when the first one was reduced as blocks
+    /// were written, otherwise read back from the temporary file block by block.</summary>
     private void BuildOverviews()
     {
         int width = Grid.Width, height = Grid.Height, level = 0;
+        var memory = firstOverview;
         while (width > BlockWidth || height > BlockHeight)
         {
-            stream.Flush();
-            using var baseReader = GeoTiffReader.Open(tempPath, 16 << 20);
-            using var source = level == 0 ? null : baseReader.OpenOverview(level - 1);
-            IRasterSource src = (IRasterSource?)source ?? baseReader;
+            if (memory is not null && level > 0) memory = [.. memory.Select(l => l.Reduce(Options.Overviews))];
+            GeoTiffReader? baseReader = null;
+            GeoTiffReader? source = null;
+            IRasterSource? src = null;
+            if (memory is null)
+            {
+                stream.Flush();
+                baseReader = GeoTiffReader.Open(tempPath, 16 << 20);
+                source = level == 0 ? null : baseReader.OpenOverview(level - 1);
+                src = (IRasterSource?)source ?? baseReader;
+            }
+
             (width, height) = OverviewBuilder.NextLevelSize(width, height);
             SetImageTags(width, height, overview: true);
             var bw = Options.Tiled ? BlockWidth : width;
@@ -301,17 +396,20 @@ public sealed class GeoTiffWriter : IDisposable
                     var w = new RasterWindow(block % across * bw, block / across * bh,
                         Math.Min(bw, levelWidth - block % across * bw), Math.Min(bh, levelHeight - block / across * bh));
                     var values = new double[w.CellCount];
-                    OverviewBuilder.ComputeWindow(src, band, w, Options.Overviews, Options.NoData, values);
+                    if (memory is not null) memory[band - 1].ReadWindow(1, w, values);
+                    else OverviewBuilder.ComputeWindow(src!, band, w, Options.Overviews, Options.NoData, values);
                     var size = Options.DataType.SizeInBytes();
                     var rows = Options.Tiled ? bh : w.Height;
                     var buffer = new byte[bw * rows * size];
                     if (w.Width < bw || w.Height < rows) SampleConverter.Fill(Options.DataType, Options.NoData ?? 0, buffer, 0, bw * rows);
                     for (var r = 0; r < w.Height; r++)
                         SampleConverter.FromDouble(Options.DataType, values.AsSpan(r * w.Width, w.Width), buffer, r * bw);
-                    encoded[k] = TiffBlockEncoder.Encode(buffer, bw, rows, Options.DataType, Options.Compression, Options.Predictor);
+                    encoded[k] = TiffBlockEncoder.Encode(buffer, bw, rows, Options.DataType, Options.Compression, Options.Predictor, Options.DeflateLevel).ToArray();
                 });
                 for (var k = 0; k < count; k++) WriteEncodedBlock(start + k, encoded[k]);
             }
+            source?.Dispose();
+            baseReader?.Dispose();
             if (!tif.WriteDirectory()) throw new IOException($"cannot write overview {level + 1} of {Path}: {CapturingTiffErrorHandler.TakeLastError()}");
             level++;
         }

@@ -7,7 +7,7 @@ using SpatialCarbon.Tests.Support;
 namespace SpatialCarbon.Tests.Viewer;
 
 /// <summary>The map viewer in Debian's chromium against the real server over the reduced demo workspace: each test
-/// drives one interaction and keeps a screenshot (docs/img/viewer-*.png).</summary>
+/// drives one interaction and keeps a screenshot (test output; docs/img/viewer-*.png with SPATIALCARBON_UPDATE_SCREENSHOTS=1).</summary>
 public sealed partial class ViewerBrowserTests(ViewerFixture fixture) : IClassFixture<ViewerFixture>
 {
     private string Zones => Path.Combine(fixture.WorkspaceFolder, "zones.gpkg");

@@ -25,7 +25,7 @@ public sealed class ViewerFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>Where screenshots go: the test output, and docs/img for the README.</summary>
+    /// <summary>Where screenshots go: the test output (and docs/img with SPATIALCARBON_UPDATE_SCREENSHOTS=1).</summary>
     public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "viewer-screenshots");
 
     public async Task InitializeAsync()

@@ -5,7 +5,7 @@ using SpatialCarbon.Tests.Support;
 namespace SpatialCarbon.Tests.Viewer;
 
 /// <summary>One browser page on the viewer: console errors and failed requests collected, helpers to open a view and
-/// keep screenshots (test output, and docs/img for the README).</summary>
+/// keep screenshots (test output; docs/img too with SPATIALCARBON_UPDATE_SCREENSHOTS=1).</summary>
 public sealed class ViewerPage : IAsyncDisposable
 {
     private readonly ViewerFixture _fixture;
@@ -71,11 +71,13 @@ public sealed class ViewerPage : IAsyncDisposable
         return (box.X + box.Width / 2, box.Y + box.Height / 2);
     }
 
-    /// <summary>Saves a screenshot of the page as viewer-NAME.png under the test output and docs/img.</summary>
+    /// <summary>Saves a screenshot of the page as viewer-NAME.png under the test output, and under docs/img when
+    /// SPATIALCARBON_UPDATE_SCREENSHOTS=1 (a plain test run must not rewrite tracked files).</summary>
     public async Task<string> ScreenshotAsync(string name)
     {
         var file = Path.Combine(_fixture.ScreenshotFolder, $"viewer-{name}.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file });
+        if (Environment.GetEnvironmentVariable("SPATIALCARBON_UPDATE_SCREENSHOTS") != "1") return file;
         var docs = Path.Combine(TestEnvironment.RepoRoot, "docs", "img");
         Directory.CreateDirectory(docs);
         File.Copy(file, Path.Combine(docs, $"viewer-{name}.png"), overwrite: true);

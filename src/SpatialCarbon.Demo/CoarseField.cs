@@ -1,3 +1,4 @@
+using System.Numerics;
 using SpatialCarbon.Core.Raster;
 
 namespace SpatialCarbon.Demo;
@@ -43,7 +44,9 @@ public sealed class CoarseField
 
     public float Node(int i, int j) => _values[j * Columns + i];
 
-    /// <summary>Bilinear values for fine row <paramref name="row"/>, columns col0 .. col0 + destination.Length.</summary>
+    /// <summary>Bilinear values for fine row <paramref name="row"/>, columns col0 .. col0 + destination.Length. Each
+    /// node column is interpolated down once per row, then the cells between two nodes are blended with SIMD (the same
+    /// float operations as one cell at a time).</summary>
     public void InterpolateRow(int row, int col0, Span<float> destination)
     {
         var gy = (double)row / Step;
@@ -52,14 +55,42 @@ public sealed class CoarseField
         var r0 = _values.AsSpan(j * Columns, Columns);
         var r1 = _values.AsSpan((j + 1) * Columns, Columns);
         var inv = 1f / Step;
-        for (var c = 0; c < destination.Length; c++)
+        var c = 0;
+        while (c < destination.Length)
         {
             var col = col0 + c;
             var i = Math.Min(col / Step, Columns - 2);
-            var tx = (col - i * Step) * inv;
             var a = r0[i] + (r1[i] - r0[i]) * ty;
             var b = r0[i + 1] + (r1[i + 1] - r0[i + 1]) * ty;
-            destination[c] = a + (b - a) * tx;
+            var end = i == Columns - 2 ? destination.Length : Math.Min(destination.Length, (i + 1) * Step - col0);
+            var d = b - a;
+            var k = 0;
+            var span = destination[c..end];
+            if (Vector.IsHardwareAccelerated && span.Length >= Vector<float>.Count)
+            {
+                var va = new Vector<float>(a);
+                var vd = new Vector<float>(d);
+                var vinv = new Vector<float>(inv);
+                var first = col - i * Step;
+                var offsets = Offsets;
+                for (; k + Vector<float>.Count <= span.Length; k += Vector<float>.Count)
+                {
+                    var tx = Vector.ConvertToSingle(new Vector<int>(first + k) + offsets) * vinv;
+                    (va + vd * tx).CopyTo(span.Slice(k, Vector<float>.Count));
+                }
+            }
+
+            for (; k < span.Length; k++) span[k] = a + d * ((col + k - i * Step) * inv);
+            c = end;
         }
+    }
+
+    private static readonly Vector<int> Offsets = CreateOffsets();
+
+    private static Vector<int> CreateOffsets()
+    {
+        var o = new int[Vector<int>.Count];
+        for (var k = 0; k < o.Length; k++) o[k] = k;
+        return new Vector<int>(o);
     }
 }

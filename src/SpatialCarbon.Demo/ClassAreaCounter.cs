@@ -53,6 +53,33 @@ public static class ClassAreaCounter
         return nodata;
     }
 
+    /// <summary>As <see cref="CountBand"/> for the same rows of several byte rasters (the years of one band): each row's
+    /// cell areas are computed and turned into hectares once for all of them, and every raster's classes are added in
+    /// the same order as <see cref="CountBand"/>, so the sums are the same to the last bit.</summary>
+    public static void CountBands(IReadOnlyList<byte[]> bands, int width, int rows, int row0, CellAreaModel cellAreas,
+        byte noData, double[][] hectares, long[] nodata, Span<double> areaRow)
+    {
+        for (var r = 0; r < rows; r++)
+        {
+            cellAreas.RowAreas(row0 + r, 0, areaRow);
+            for (var c = 0; c < width; c++) areaRow[c] /= 10_000;
+            for (var b = 0; b < bands.Count; b++)
+            {
+                var row = bands[b].AsSpan(r * width, width);
+                var sums = hectares[b];
+                long empty = 0;
+                for (var c = 0; c < row.Length; c++)
+                {
+                    var v = row[c];
+                    if (v == noData) empty++;
+                    else sums[v] += areaRow[c];
+                }
+
+                nodata[b] += empty;
+            }
+        }
+    }
+
     /// <summary>Sums per-band counts in band order, so that the totals do not depend on thread timing.</summary>
     public static YearClassAreas Combine(int year, IEnumerable<double[]> perBand, long nodata)
     {

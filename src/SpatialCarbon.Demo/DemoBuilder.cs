@@ -15,6 +15,9 @@ public static class DemoBuilder
     /// areas are summed in the same bands as <see cref="ClassAreaCounter.Count"/> reading the files.</summary>
     private const int BandRows = 256;
 
+    /// <summary>Nodata of every raster: outside the province.</summary>
+    private const byte NoData = 0;
+
     /// <summary>A fixed last_change for gpkg_contents, so that the GeoPackage holds no build time.</summary>
     public static readonly DateTime ZonesTimestamp = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
@@ -56,7 +59,7 @@ public static class DemoBuilder
     private static YearClassAreas[] WriteRasters(DemoWorkspace workspace, LandUseSynthesizer land, TextWriter progress)
     {
         var grid = land.Grid;
-        var options = new GeoTiffWriteOptions(RasterDataType.Byte, NoData: 0, Compression: GeoTiffCompression.Lzw,
+        var options = new GeoTiffWriteOptions(RasterDataType.Byte, NoData: NoData, Compression: GeoTiffCompression.Lzw,
             Tiled: true, BlockSize: BandRows, Overviews: OverviewResampling.Mode);
         var paths = LandUseSynthesizer.Years.Select(workspace.LandUse).Append(workspace.ForestType).Append(workspace.ForestAge).ToArray();
         var years = LandUseSynthesizer.Years.Count;
@@ -82,12 +85,11 @@ public static class DemoBuilder
                     var band = start + k;
                     var block = blocks[k];
                     land.Fill(block, band * BandRows, Math.Min(BandRows, grid.Height - band * BandRows));
-                    for (var y = 0; y < years; y++)
-                    {
-                        hectares[y][band] = new double[256];
-                        nodata[y, band] = ClassAreaCounter.CountBand<byte>(block.LandUse[y].AsSpan(0, grid.Width * block.Rows), grid.Width,
-                            block.Row0, cellAreas, options.NoData, hectares[y][band], areaRows[k]);
-                    }
+                    var sums = new double[years][];
+                    for (var y = 0; y < years; y++) sums[y] = hectares[y][band] = new double[256];
+                    var empty = new long[years];
+                    ClassAreaCounter.CountBands(block.LandUse, grid.Width, block.Rows, block.Row0, cellAreas, NoData, sums, empty, areaRows[k]);
+                    for (var y = 0; y < years; y++) nodata[y, band] = empty[y];
                 });
                 // Bands go to each file in a fixed order (the writer encodes a band's tiles on every core and appends
                 // them in order), so that two builds are byte-identical.

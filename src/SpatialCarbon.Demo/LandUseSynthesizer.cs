@@ -18,6 +18,9 @@ public sealed class LandUseSynthesizer
     public const double ForestTarget = 0.04;
 
     private const int CoarseStep = 16;
+
+    /// <summary>Bound on how far the float 1 - e^-x can exceed x (a few ulps of 1).</summary>
+    private const float SoftMargin = 1e-5f;
     private static readonly double[] UrbanGrowth = [1.0, 1.3, 1.6];
     private static readonly double[] VillageGrowth = [1.0, 1.1, 1.2];
     private static readonly double[] PondGrowth = [0.8, 0.95, 1.1];
@@ -188,6 +191,7 @@ public sealed class LandUseSynthesizer
             var lu1 = block.LandUse[1].AsSpan(offset + first, n);
             var lu2 = block.LandUse[2].AsSpan(offset + first, n);
             var dist = district.AsSpan(first, n);
+            var (s0, s1, s2) = (_urbanScale[0], _urbanScale[1], _urbanScale[2]);
             for (var i = 0; i < n; i++)
             {
                 if (dist[i] == 0) continue;
@@ -198,9 +202,20 @@ public sealed class LandUseSynthesizer
                 }
 
                 var pForest = Math.Min(1f, _forestScale * ff[i]);
-                var p0 = Soft(_urbanScale[0] * u0[i]);
-                var p1 = Math.Max(p0, Soft(_urbanScale[1] * u1[i]));
-                var p2 = Math.Max(p1, Soft(_urbanScale[2] * u2[i]));
+                var x0 = s0 * u0[i];
+                var x1 = s1 * u1[i];
+                var x2 = s2 * u2[i];
+                float p0 = 0, p1 = 0, p2 = 0;
+                // 1 - e^-x never exceeds x (plus the rounding of expf, far below the margin): when the urban noise is
+                // above every year's x, no year can be built up and the three exponentials would only be compared
+                // with uU to give false, so they are skipped (most of the countryside).
+                if (uU[i] < Math.Max(x0, Math.Max(x1, x2)) + SoftMargin)
+                {
+                    p0 = Soft(x0);
+                    p1 = Math.Max(p0, Soft(x1));
+                    p2 = Math.Max(p1, Soft(x2));
+                }
+
                 lu0[i] = Classify(0, coast[i], uU[i], uV[i], uF[i], uM[i], p0, vf[i], pForest, ff[i], pf[i]);
                 lu1[i] = Classify(1, coast[i], uU[i], uV[i], uF[i], uM[i], p1, vf[i], pForest, ff[i], pf[i]);
                 lu2[i] = Classify(2, coast[i], uU[i], uV[i], uF[i], uM[i], p2, vf[i], pForest, ff[i], pf[i]);

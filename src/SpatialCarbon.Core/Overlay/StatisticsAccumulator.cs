@@ -5,7 +5,7 @@ namespace SpatialCarbon.Core.Overlay;
 
 /// <summary>The <see cref="IZoneAccumulator"/> behind zonal statistics: per zone, the coverage-weighted sums,
 /// extremes and histograms the asked statistics need, and nothing more. One per worker; merge them at the end.</summary>
-public sealed class StatisticsAccumulator : IZoneAccumulator
+public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<StatisticsAccumulator>
 {
     private readonly ZoneTotals[] _zones;
     private readonly ValueHistogram?[] _histograms;
@@ -263,6 +263,23 @@ public sealed class StatisticsAccumulator : IZoneAccumulator
             MergeHistogram(_histograms, other._histograms, i);
             MergeHistogram(_weightedHistograms, other._weightedHistograms, i);
         }
+    }
+
+    public void FoldZone(int zone, StatisticsAccumulator other)
+    {
+        _zones[zone].Merge(other._zones[zone]);
+        other._zones[zone] = ZoneTotals.Empty;
+        MergeHistogram(_histograms, other._histograms, zone);
+        other._histograms[zone] = null;
+        MergeHistogram(_weightedHistograms, other._weightedHistograms, zone);
+        other._weightedHistograms[zone] = null;
+    }
+
+    /// <summary>Drops a zone's histograms once its statistics are derived.</summary>
+    public void ReleaseHistograms(int zone)
+    {
+        _histograms[zone] = null;
+        _weightedHistograms[zone] = null;
     }
 
     private static void MergeHistogram(ValueHistogram?[] mine, ValueHistogram?[] theirs, int i)

@@ -33,7 +33,14 @@ public static class ZonalStatistics
         for (var i = 1; i < workers.Length; i++) total.Merge(workers[i]);
 
         var result = new ZoneStatistics[zoneCount];
-        for (var z = 0; z < zoneCount; z++) result[z] = Derive(total, z);
+        for (var z = 0; z < zoneCount; z++)
+        {
+            result[z] = Derive(total, z);
+
+            // The histogram now lives on in the zone's class fractions: drop it, so both are not held for every zone.
+            total.ReleaseHistograms(z);
+        }
+
         return result;
     }
 

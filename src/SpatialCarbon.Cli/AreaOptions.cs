@@ -10,9 +10,9 @@ namespace SpatialCarbon.Cli;
 /// measures areas or carbon, and the raster opening that goes with them.</summary>
 internal static class AreaOptions
 {
-    public static Option<string> Method() => new("--area-method")
+    public static Option<string> Method(string description = "ellipsoidal (default: each cell's true area on the ellipsoid, as China's land survey reports it) or planar (the cell's map area in the raster's CRS, as InVEST computes it)") => new("--area-method")
     {
-        Description = "ellipsoidal (default: each cell's true area on the ellipsoid, as China's land survey reports it) or planar (the cell's map area in the raster's CRS, as InVEST computes it)",
+        Description = description,
         DefaultValueFactory = _ => "ellipsoidal",
     };
 

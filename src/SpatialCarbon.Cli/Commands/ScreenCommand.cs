@@ -26,7 +26,7 @@ internal static class ScreenCommand
         var rules = new Option<string?>("--rules") { Description = "Rules file (default: the rules stored in the workspace, else rules.json beside its GeoPackage, else data/rules/jiangsu-demo-rules.json)" };
         var mapping = new Option<string?>("--field-mapping") { Description = "Field mapping file for zone layers with other field names (docs/rules.md)" };
         var radius = new Option<double>("--radius-m") { Description = "Radius for the nearest sensitive zones, true metres", DefaultValueFactory = _ => 5000 };
-        var areaMethod = new Option<string>("--area-method") { Description = "ellipsoidal (default) or planar (in the footprint's Gauss-Kruger zone)", DefaultValueFactory = _ => "ellipsoidal" };
+        var areaMethod = AreaOptions.Method("ellipsoidal (default) or planar (in the footprint's Gauss-Kruger zone)");
         var lang = new Option<string>("--lang") { Description = "Report language: zh (default) or en", DefaultValueFactory = _ => "zh" };
         var output = new Option<string?>("--out") { Description = "Output folder" };
         var command = new Command("screen", "Siting screen: every zone, rule, distance and tonne of carbon a footprint touches, with a verdict and its reasons")
@@ -51,7 +51,7 @@ internal static class ScreenCommand
 
     internal static int Run(ScreenArguments a, TextWriter stderr)
     {
-        var method = AreaMethods.Parse(a.AreaMethod) ?? throw new InputException("--area-method", null, $"'{a.AreaMethod}' is neither ellipsoidal nor planar");
+        var method = AreaOptions.ParseMethod(a.AreaMethod);
         if (a.Lang is not ("zh" or "en")) throw new InputException("--lang", null, $"'{a.Lang}' is neither zh nor en");
         var request = new ScreenRequest(a.Industry, a.Kind, a.ProjectType, a.Radius_m, method);
         request.Validate("command line");

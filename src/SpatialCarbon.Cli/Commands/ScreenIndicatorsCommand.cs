@@ -27,7 +27,7 @@ internal static class ScreenIndicatorsCommand
         var protectedLayers = new Option<string>("--protected") { Description = "Layers that protect wetland, comma-separated", DefaultValueFactory = _ => "red_line,eco_space" };
         var forestTarget = new Option<double>("--forest-target-pct") { Description = "Forest and tree cover target, %", DefaultValueFactory = _ => 24.1 };
         var wetlandTarget = new Option<double>("--wetland-target-pct") { Description = "Natural wetland protection rate target, %", DefaultValueFactory = _ => 60 };
-        var areaMethod = new Option<string>("--area-method") { Description = "ellipsoidal (default) or planar (the raster's map areas)", DefaultValueFactory = _ => "ellipsoidal" };
+        var areaMethod = AreaOptions.Method("ellipsoidal (default) or planar (the raster's map areas)");
         var output = new Option<string?>("--out") { Description = "Output folder" };
         var command = new Command("indicators", "The plan's 2025 targets per city and for the province: forest cover, natural wetland protection, water area")
         {
@@ -38,13 +38,14 @@ internal static class ScreenIndicatorsCommand
             var request = new PlanIndicatorRequest(
                 Codes(parse.GetValue(forest)!, "--forest-classes"), Codes(parse.GetValue(wetland)!, "--wetland-classes"), Codes(parse.GetValue(water)!, "--water-classes"),
                 Layers(parse.GetValue(protectedLayers)!), parse.GetValue(forestTarget), parse.GetValue(wetlandTarget),
-                AreaMethods.Parse(parse.GetValue(areaMethod)) ?? throw new InputException("--area-method", null, $"'{parse.GetValue(areaMethod)}' is neither ellipsoidal nor planar"));
+                AreaOptions.ParseMethod(parse.GetValue(areaMethod)));
             request.Validate("command line");
             var folder = parse.GetValue(output) ?? throw new InputException("--out", null, "option --out is required");
-            Directory.CreateDirectory(folder);
+            if (File.Exists(folder)) throw new InputException("--out", folder, "names an existing file, but the output is a folder");
             var stderr = parse.InvocationConfiguration.Error;
-            using var context = ScreenWorkspace.Load(parse.GetValue(workspace), null, parse.GetValue(mapping), stderr);
+            using var context = ScreenWorkspace.Load(parse.GetValue(workspace), null, parse.GetValue(mapping), stderr, withRules: false);
             var result = PlanIndicators.Compute(context, request);
+            Directory.CreateDirectory(folder); // only now: a failed run leaves no empty folder behind
             CsvOutput.WriteFile(Path.Combine(folder, "indicators.csv"), Columns, result.Indicators.Select(Row));
             OutputFile.WriteText(Path.Combine(folder, "indicators.json"), w => w.Write(JsonSerializer.Serialize(result, new JsonSerializerOptions(ScreenResultJson.Indented)
             {

@@ -28,7 +28,7 @@ internal static class ScreenSuitableCommand
         var minPatch = new Option<double>("--min-patch-ha") { Description = "Least barren patch kept before the union, ha", DefaultValueFactory = _ => 1 };
         var scoreDistance = new Option<double>("--score-distance-m") { Description = "Distance to the nearest constraint that earns the full distance score, m", DefaultValueFactory = _ => 1000 };
         var radius = new Option<double>("--radius-m") { Description = "Radius searched for the nearest constraint, m", DefaultValueFactory = _ => 5000 };
-        var areaMethod = new Option<string>("--area-method") { Description = "ellipsoidal (default) or planar (in each site's Gauss-Kruger zone)", DefaultValueFactory = _ => "ellipsoidal" };
+        var areaMethod = AreaOptions.Method("ellipsoidal (default) or planar (in each site's Gauss-Kruger zone)");
         var output = new Option<string?>("--out") { Description = "Output folder" };
         var command = new Command("suitable", "Candidate sites for PV or wind on damaged and barren land, outside the rules' constraints, ranked by score")
         {
@@ -48,12 +48,13 @@ internal static class ScreenSuitableCommand
                 parse.GetValue(minPatch),
                 parse.GetValue(scoreDistance),
                 parse.GetValue(radius),
-                AreaMethods.Parse(parse.GetValue(areaMethod)) ?? throw new InputException("--area-method", null, $"'{parse.GetValue(areaMethod)}' is neither ellipsoidal nor planar"));
+                AreaOptions.ParseMethod(parse.GetValue(areaMethod)));
             request.Validate("command line");
             var folder = parse.GetValue(output) ?? throw new InputException("--out", null, "option --out is required");
-            Directory.CreateDirectory(folder);
+            if (File.Exists(folder)) throw new InputException("--out", folder, "names an existing file, but the output is a folder");
             using var context = ScreenWorkspace.Load(parse.GetValue(workspace), parse.GetValue(rules), parse.GetValue(mapping), stderr);
             var result = SuitabilitySearch.Find(context, request);
+            Directory.CreateDirectory(folder); // only now: a failed run leaves no empty folder behind
             SuitabilityOutputs.Write(folder, result);
             var table = TextTables.Create("rank", "id", "score", "area_ha", "land", "carbon_cost_mg_c", "nearest_constraint_m").RightAligned(2, 2).RightAligned(5, 2);
             foreach (var c in result.Candidates.Take(10))

@@ -10,7 +10,9 @@ namespace SpatialCarbon.Cli.Screening;
 /// (<see cref="WorkspaceRules"/>) and the pool table.</summary>
 internal static class ScreenWorkspace
 {
-    public static ScreenContext Load(string? workspace, string? rules, string? fieldMapping, TextWriter stderr)
+    /// <summary>Loads the context; with <paramref name="withRules"/> false no rules are looked for (a job that judges no
+    /// project must not fail for want of a rules file).</summary>
+    public static ScreenContext Load(string? workspace, string? rules, string? fieldMapping, TextWriter stderr, bool withRules = true)
     {
         var root = DemoWorkspace.FindRepositoryRoot();
         if (workspace is null)
@@ -30,7 +32,7 @@ internal static class ScreenWorkspace
         var pools = repository is not null && File.Exists(repository.PoolTable) ? repository.PoolTable : null;
         var mapping = fieldMapping is null ? null : Core.Zoning.FieldMapping.Read(fieldMapping);
         using var store = WorkspaceStore.OpenForReading(workspace);
-        var ruleSet = WorkspaceRules.Read(store, rules, repository?.RulesFile);
+        var ruleSet = withRules ? WorkspaceRules.Read(store, rules, repository?.RulesFile) : RuleSet.None;
         return WorkspaceScreenContext.Load(store, ruleSet, pools, mapping);
     }
 }

@@ -10,6 +10,9 @@ public sealed record RuleSet(
     IReadOnlyList<ScreeningRule> Rules,
     string ContentHash)
 {
+    /// <summary>No rules: for jobs that read a workspace's zones and land use but judge no project (plan indicators).</summary>
+    public static RuleSet None { get; } = new("(none)", "none", "0", null, [], "");
+
     /// <summary>Known project kinds.</summary>
     public static IReadOnlyList<string> ProjectKinds { get; } = ["new", "rebuild", "expansion", "restoration"];
 

@@ -9,6 +9,8 @@ namespace SpatialCarbon.Server.Http;
 /// concatenated into one tile (each is a Tile message with one layer), gzip is cached separately.</summary>
 public sealed class TileService(ServedWorkspace workspace, TileCache cache)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ITileSource[]> _validated = new(StringComparer.Ordinal);
+
     public ServedWorkspace Workspace => workspace;
 
     public TileCache Cache => cache;
@@ -19,12 +21,25 @@ public sealed class TileService(ServedWorkspace workspace, TileCache cache)
     /// <summary>The sources of a comma-separated id list, all of one kind (<paramref name="kind"/> when given).</summary>
     public IReadOnlyList<ITileSource> Sources(string ids, TileKind? kind)
     {
-        var list = ids.Split(',', StringSplitOptions.TrimEntries).Select(Source).ToArray();
-        if (list.Length == 0) throw new InputException("ids", ids, "no source named");
-        if (list.Select(s => s.Info.Kind).Distinct().Count() > 1) throw new InputException("ids", ids, "vector and raster sources cannot share a tile");
+        // Every tile request names its sources; checking the list once per distinct ids string keeps the check off the
+        // cached-tile path. Only valid lists are kept, so the memo is bounded by the orderings of the workspace's layers.
+        if (!_validated.TryGetValue(ids, out var list))
+        {
+            list = Validate(ids);
+            _validated.TryAdd(ids, list);
+        }
+
         if (kind is { } k && list[0].Info.Kind != k)
             throw new InputException("ids", ids, k == TileKind.Vector ? "raster sources are served as .png" : "vector sources are served as .mvt");
         if (list[0].Info.Kind == TileKind.Raster && list.Length > 1) throw new InputException("ids", ids, "one raster source per tile");
+        return list;
+    }
+
+    private ITileSource[] Validate(string ids)
+    {
+        var list = ids.Split(',', StringSplitOptions.TrimEntries).Select(Source).ToArray();
+        if (list.Length == 0) throw new InputException("ids", ids, "no source named");
+        if (list.Select(s => s.Info.Kind).Distinct().Count() > 1) throw new InputException("ids", ids, "vector and raster sources cannot share a tile");
         if (list.Select(s => s.Id).Distinct().Count() != list.Length) throw new InputException("ids", ids, "a source is named twice");
         return list;
     }

@@ -24,6 +24,9 @@ public static class ServerApp
         builder.WebHost.UseUrls(options.Url);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The hosting layer opens a logging scope for every request whenever any of its levels is on; nothing here logs
+        // per request, so it is turned off rather than paid on every cached tile.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(workspace);
         builder.Services.AddSingleton(new TileCache(options.TileCacheBytes));

@@ -17,6 +17,10 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
     private ZoneMoments _noMoments;
     private readonly ValueHistogram?[] _histograms;
     private readonly ValueHistogram?[] _weightedHistograms;
+
+    /// <summary>Finished zones' histograms, packed as they are folded in (worker 0 only; created on first use).</summary>
+    private FrozenHistograms? _frozen;
+    private FrozenHistograms? _weightedFrozen;
     private readonly double _noData;
     private readonly double _weightNoData;
     private readonly bool _hasDefault;
@@ -58,9 +62,11 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
     /// <summary>The zone's sums (area, variance and weight sums zero when not asked).</summary>
     public ZoneTotals Totals(int zone) => ZoneTotals.Of(_zones[zone], _moments is null ? default : _moments[zone]);
 
-    public ValueHistogram? Histogram(int zone) => _histograms[zone];
+    /// <summary>The zone's histogram (a new object when it was packed), or null when none.</summary>
+    public ValueHistogram? Histogram(int zone) => _histograms[zone] ?? _frozen?.Thaw(zone);
 
-    public ValueHistogram? WeightedHistogram(int zone) => _weightedHistograms[zone];
+    /// <summary>The zone's weighted histogram (a new object when it was packed), or null when none.</summary>
+    public ValueHistogram? WeightedHistogram(int zone) => _weightedHistograms[zone] ?? _weightedFrozen?.Thaw(zone);
 
     public void AddPartial(int zone, int row, int col, ReadOnlySpan<double> coverage, ReadOnlySpan<double> values0,
         ReadOnlySpan<double> values1, ReadOnlySpan<double> cellAreas_m2)
@@ -271,8 +277,8 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
         for (var i = 0; i < _zones.Length; i++)
         {
             MergeZone(i, other);
-            MergeHistogram(_histograms, other._histograms, i);
-            MergeHistogram(_weightedHistograms, other._weightedHistograms, i);
+            MergeHistogram(_histograms, _frozen, other._histograms, i);
+            MergeHistogram(_weightedHistograms, _weightedFrozen, other._weightedHistograms, i);
         }
     }
 
@@ -281,10 +287,14 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
         MergeZone(zone, other);
         other._zones[zone] = ZoneSums.Empty;
         if (other._moments is not null) other._moments[zone] = default;
-        MergeHistogram(_histograms, other._histograms, zone);
+        MergeHistogram(_histograms, _frozen, other._histograms, zone);
         other._histograms[zone] = null;
-        MergeHistogram(_weightedHistograms, other._weightedHistograms, zone);
+        MergeHistogram(_weightedHistograms, _weightedFrozen, other._weightedHistograms, zone);
         other._weightedHistograms[zone] = null;
+
+        // The zone is finished: only this merged copy stays, packed.
+        Freeze(_histograms, ref _frozen, zone);
+        Freeze(_weightedHistograms, ref _weightedFrozen, zone);
     }
 
     /// <summary>This zone's moments, or a stand-in when none are kept.</summary>
@@ -305,11 +315,28 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
     {
         _histograms[zone] = null;
         _weightedHistograms[zone] = null;
+        _frozen?.Drop(zone);
+        _weightedFrozen?.Drop(zone);
     }
 
-    private static void MergeHistogram(ValueHistogram?[] mine, ValueHistogram?[] theirs, int i)
+    private void Freeze(ValueHistogram?[] live, ref FrozenHistograms? frozen, int zone)
+    {
+        if (live[zone] is not { } h || !FrozenHistograms.Fits(h)) return;
+        (frozen ??= new FrozenHistograms(ZoneCount)).Freeze(zone, h);
+        live[zone] = null;
+    }
+
+    /// <summary>Adds <paramref name="theirs"/>' histogram of zone <paramref name="i"/> to this one, unpacking this one
+    /// first if it was packed (a third worker's share of a finished zone).</summary>
+    private static void MergeHistogram(ValueHistogram?[] mine, FrozenHistograms? frozen, ValueHistogram?[] theirs, int i)
     {
         if (theirs[i] is not { } h) return;
+        if (mine[i] is null && frozen?.Thaw(i) is { } thawed)
+        {
+            mine[i] = thawed;
+            frozen.Drop(i);
+        }
+
         if (mine[i] is null) mine[i] = h;
         else mine[i]!.Merge(h);
     }

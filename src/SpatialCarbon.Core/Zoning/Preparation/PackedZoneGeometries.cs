@@ -91,7 +91,7 @@ public sealed class PackedZoneGeometries : IReadOnlyList<Geometry>
         }
     }
 
-    /// <summary>The geometries of <paramref name="zones"/>, in order, packed (SRID of the first non-empty zone, as
+    /// <summary>The geometries of <paramref name="zones"/>, in order, packed (with the first zone's SRID:
     /// <see cref="ZonePreparation.Prepare"/> gives every zone the target's).</summary>
     public static PackedZoneGeometries Of(IReadOnlyList<PreparedZone> zones) =>
         new(zones.Select(z => z.Geometry).ToArray(), zones.Count == 0 ? 0 : zones[0].Geometry.SRID);

@@ -42,6 +42,30 @@ public sealed class CoarseField
         return new CoarseField(step, columns, rows, values);
     }
 
+    /// <summary>As <see cref="Evaluate"/> for several fields that share work at each node: <paramref name="f"/> fills
+    /// one value per field.</summary>
+    public static CoarseField[] EvaluateMany(RasterGrid grid, int step, int count, NodeValues f)
+    {
+        var columns = grid.Width / step + 2;
+        var rows = grid.Height / step + 2;
+        var values = new float[count][];
+        for (var k = 0; k < count; k++) values[k] = new float[columns * rows];
+        Parallel.For(0, rows, j =>
+        {
+            Span<float> node = stackalloc float[count];
+            for (var i = 0; i < columns; i++)
+            {
+                var (x, y) = grid.Transform.PixelToWorld(i * step + 0.5, j * step + 0.5);
+                f(x, y, node);
+                for (var k = 0; k < count; k++) values[k][j * columns + i] = node[k];
+            }
+        });
+        return [.. values.Select(v => new CoarseField(step, columns, rows, v))];
+    }
+
+    /// <summary>Fills the values of several fields at world point (x, y).</summary>
+    public delegate void NodeValues(double x, double y, Span<float> values);
+
     public float Node(int i, int j) => _values[j * Columns + i];
 
     /// <summary>Bilinear values for fine row <paramref name="row"/>, columns col0 .. col0 + destination.Length. Each

@@ -33,11 +33,28 @@ public static class DemoBuilder
         var land = LandUseSynthesizer.Create(inputs, water, grid, workspace.Seed);
         progress.WriteLine($"demo: {inputs.Districts.Count} districts ({inputs.Districts.Count(d => d.Repaired)} repaired), grid {grid.Width} x {grid.Height} cells of {grid.CellWidth:0} m in EPSG:4549 ({Elapsed(clock)})");
 
-        var areas = WriteRasters(workspace, land, progress);
-        progress.WriteLine($"demo: rasters written ({Elapsed(clock)})");
+        // The zones need only the coarse fields of the land-use model, not the rasters: generated and written on the
+        // side, they fill the cores while the raster phase waits on its band-by-band writes.
+        var zones = Task.Run(() =>
+        {
+            var generated = ZoneGenerator.Generate(inputs, water, land, workspace.Seed);
+            GeoPackageWriter.Write(workspace.Zones, generated, ZonesTimestamp);
+            return generated;
+        });
+        YearClassAreas[] areas;
+        try
+        {
+            areas = WriteRasters(workspace, land, progress);
+        }
+        catch
+        {
+            // A failed build returns only once nothing is still writing into the workspace.
+            ((IAsyncResult)zones).AsyncWaitHandle.WaitOne();
+            throw;
+        }
 
-        var layers = ZoneGenerator.Generate(inputs, water, land, workspace.Seed);
-        GeoPackageWriter.Write(workspace.Zones, layers, ZonesTimestamp);
+        progress.WriteLine($"demo: rasters written ({Elapsed(clock)})");
+        var layers = zones.GetAwaiter().GetResult();
         progress.WriteLine($"demo: zones written: {string.Join(", ", layers.Select(l => $"{l.Name} {l.Features.Count}"))} ({Elapsed(clock)})");
 
         var manifest = new DemoManifest(DemoWorkspace.GeneratorVersion, workspace.Seed, workspace.Scale, "EPSG:4549", grid.Width,

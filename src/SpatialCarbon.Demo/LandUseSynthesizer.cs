@@ -68,10 +68,12 @@ public sealed class LandUseSynthesizer
         var coast = new PolygonRasterizer(grid, [(water.CoastOuter, (byte)1), (water.CoastInner, (byte)2)]);
 
         var seats = DemoPlaces.CitySeats.Select(s => Projected(inputs, s)).ToArray();
-        var counties = inputs.Districts.Select(d => d.Projected.InteriorPoint.Coordinate).ToArray();
+        // County towns differ in size: radius 1.4-2.8 km and weight 0.25-0.6 from a hash of the district.
+        var counties = inputs.Districts.Select((d, k) => (d.Projected.InteriorPoint.Coordinate,
+            Radius: 1400 + 1400 * ValueNoise.Lattice(k, 7, seed), Weight: 0.25 + 0.35 * ValueNoise.Lattice(k, 8, seed))).ToArray();
         var corridor = CorridorSegments(inputs);
-        var urban = UrbanGrowth.Select(g => CoarseField.Evaluate(grid, CoarseStep,
-            (x, y) => UrbanPotential(x, y, g, seats, counties, corridor, seed))).ToArray();
+        var urban = CoarseField.EvaluateMany(grid, CoarseStep, UrbanGrowth.Length,
+            (x, y, values) => UrbanPotentials(x, y, seats, counties, corridor, seed, values));
 
         var (_, south) = inputs.Project(119.5, 32.6);
         var village = CoarseField.Evaluate(grid, CoarseStep, (x, y) =>
@@ -282,22 +284,30 @@ public sealed class LandUseSynthesizer
         var forestScale = Calibration.Solve(a => nodes.Sum(n => Math.Min(1, a * _forest.Node(n.I, n.J))) / sampled, ForestTarget);
         var urban = new float[Years.Count];
         var previous = new double[nodes.Count];
+        var forestShare = nodes.Select(n => Math.Min(1, forestScale * _forest.Node(n.I, n.J))).ToArray();
+        var terms = new double[nodes.Count];
+        const int chunk = 8192;
         for (var y = 0; y < Years.Count; y++)
         {
             var year = y;
             var prev = previous;
+            var urbanNodes = nodes.Select(n => _urban[year].Node(n.I, n.J)).ToArray();
+            var villageShare = nodes.Select(n => _village.Node(n.I, n.J) * VillageGrowth[year]).ToArray();
+            // The terms (an exponential each) are computed on every core, then summed in node order on one thread, so
+            // the sum, and the factor, are the same bits as from one loop.
             double Share(double a)
             {
-                double s = 0;
-                for (var k = 0; k < nodes.Count; k++)
+                Parallel.For(0, (nodes.Count + chunk - 1) / chunk, c =>
                 {
-                    var (i, j) = nodes[k];
-                    var pu = Math.Max(prev[k], Soft(a * _urban[year].Node(i, j)));
-                    var pv = _village.Node(i, j) * VillageGrowth[year];
-                    var pf = Math.Min(1, forestScale * _forest.Node(i, j));
-                    s += (1 - pf) * (1 - (1 - pu) * (1 - pv));
-                }
-
+                    var end = Math.Min(nodes.Count, (c + 1) * chunk);
+                    for (var k = c * chunk; k < end; k++)
+                    {
+                        var pu = Math.Max(prev[k], Soft(a * urbanNodes[k]));
+                        terms[k] = (1 - forestShare[k]) * (1 - (1 - pu) * (1 - villageShare[k]));
+                    }
+                });
+                double s = 0;
+                foreach (var t in terms) s += t;
                 return s / sampled;
             }
 
@@ -312,12 +322,24 @@ public sealed class LandUseSynthesizer
         return (urban, (float)forestScale);
     }
 
-    private static float UrbanPotential(double x, double y, double growth, (double X, double Y, double R, double W)[] seats,
-        Coordinate[] counties, (double X0, double Y0, double X1, double Y1)[] corridor, uint seed)
+    /// <summary>Urban potential of every year's growth factor at one point: the warp and the lobe noise do not depend
+    /// on the year, so they are computed once for the three.</summary>
+    private static void UrbanPotentials(double x, double y, (double X, double Y, double R, double W)[] seats,
+        (Coordinate Centre, float Radius, double Weight)[] counties, (double X0, double Y0, double X1, double Y1)[] corridor,
+        uint seed, Span<float> values)
     {
         // Domain warping keeps the cities from being circles.
         var wx = x + 6000 * (ValueNoise.Fractal(x / 18000, y / 18000, seed + 1, 2) - 0.5);
         var wy = y + 6000 * (ValueNoise.Fractal(x / 18000, y / 18000, seed + 2, 2) - 0.5);
+        // Lobes and satellite patches rather than discs.
+        var lobes = ValueNoise.Fractal(x / 7000, y / 7000, seed + 3, 2);
+        for (var g = 0; g < UrbanGrowth.Length; g++)
+            values[g] = UrbanPotential(wx, wy, UrbanGrowth[g], lobes, seats, counties, corridor);
+    }
+
+    private static float UrbanPotential(double wx, double wy, double growth, float lobes, (double X, double Y, double R, double W)[] seats,
+        (Coordinate Centre, float Radius, double Weight)[] counties, (double X0, double Y0, double X1, double Y1)[] corridor)
+    {
         double sum = 0;
         foreach (var (sx, sy, r, w) in seats)
         {
@@ -328,11 +350,10 @@ public sealed class LandUseSynthesizer
 
         for (var k = 0; k < counties.Length; k++)
         {
-            // County towns differ in size: radius 1.4-2.8 km and weight 0.25-0.6 from a hash of the district.
-            var c = counties[k];
-            var rc = (1400 + 1400 * ValueNoise.Lattice(k, 7, seed)) * growth;
+            var (c, radius, weight) = counties[k];
+            var rc = radius * growth;
             var d2 = ((wx - c.X) * (wx - c.X) + (wy - c.Y) * (wy - c.Y)) / (rc * rc);
-            if (d2 < 25) sum += (0.25 + 0.35 * ValueNoise.Lattice(k, 8, seed)) * Math.Exp(-Math.Sqrt(d2) * 1.6);
+            if (d2 < 25) sum += weight * Math.Exp(-Math.Sqrt(d2) * 1.6);
         }
 
         var rk = 3000 * Math.Sqrt(growth);
@@ -342,8 +363,7 @@ public sealed class LandUseSynthesizer
             if (d2 < 12) sum += 0.22 * Math.Exp(-d2);
         }
 
-        // Lobes and satellite patches rather than discs.
-        sum *= 0.5 + ValueNoise.Fractal(x / 7000, y / 7000, seed + 3, 2);
+        sum *= 0.5 + lobes;
         return (float)Math.Min(sum, 2);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using BitMiracle.LibTiff.Classic;
@@ -20,6 +21,7 @@ public sealed class GeoTiffWriter : IDisposable
     private readonly Tiff tif;
     private readonly bool[] written;
     private readonly OverviewLevel[]? firstOverview;
+    private readonly ConcurrentDictionary<(byte Value, int SamplesPerRow, int Rows), byte[]> uniformBlocks = new();
     private bool completed;
     private bool disposed;
 
@@ -144,8 +146,7 @@ public sealed class GeoTiffWriter : IDisposable
             var bw = BlockWindow((y0 + k / across) * BlocksAcross + x0 + k % across);
             var buffer = FillBlock(values.Span, window, bw, raw);
             if (firstOverview is not null) ReduceIntoFirstOverview(band, bw, buffer);
-            encoded[k] = TiffBlockEncoder.Encode(buffer, BlockWidth, Options.Tiled ? BlockHeight : bw.Height, Options.DataType,
-                Options.Compression, Options.Predictor, Options.DeflateLevel).ToArray();
+            encoded[k] = EncodeBlock(buffer, BlockWidth, Options.Tiled ? BlockHeight : bw.Height).ToArray();
         });
         for (var k = 0; k < encoded.Length; k++)
         {
@@ -175,6 +176,12 @@ public sealed class GeoTiffWriter : IDisposable
     /// Blocks start on even cells, so each 2 × 2 group lies inside one block.</summary>
     private void ReduceIntoFirstOverview(int band, RasterWindow block, byte[] buffer)
     {
+        if (ByteOverviewReducer.Supports(Options.DataType, Options.Overviews))
+        {
+            firstOverview![band - 1].ReduceBytesFrom(block, buffer, BlockWidth, Options.Overviews);
+            return;
+        }
+
         var cells = (int)block.CellCount;
         var tw = (block.Width + 1) / 2;
         var th = (block.Height + 1) / 2;
@@ -271,8 +278,21 @@ public sealed class GeoTiffWriter : IDisposable
     /// <summary>Predicts and compresses on the calling thread, then appends the bytes under the lock.</summary>
     private void WriteBlock(int band, int block, byte[] buffer, int samplesPerRow, int rows, int blocksPerPlane)
     {
-        var encoded = TiffBlockEncoder.Encode(buffer, samplesPerRow, rows, Options.DataType, Options.Compression, Options.Predictor, Options.DeflateLevel);
-        WriteEncodedBlock((band - 1) * blocksPerPlane + block, encoded);
+        WriteEncodedBlock((band - 1) * blocksPerPlane + block, EncodeBlock(buffer, samplesPerRow, rows));
+    }
+
+    /// <summary>Predicts and compresses a block; a block whose bytes are all one value (nodata outside the area, a
+    /// constant overview tile) is encoded once per writer and reused, since its encoding depends on nothing else.</summary>
+    private ArraySegment<byte> EncodeBlock(byte[] buffer, int samplesPerRow, int rows)
+    {
+        var length = samplesPerRow * rows * Options.DataType.SizeInBytes();
+        var value = buffer[0];
+        if (length == 0 || buffer.AsSpan(0, length).IndexOfAnyExcept(value) >= 0)
+            return TiffBlockEncoder.Encode(buffer, samplesPerRow, rows, Options.DataType, Options.Compression, Options.Predictor, Options.DeflateLevel);
+        var key = (value, samplesPerRow, rows);
+        if (uniformBlocks.TryGetValue(key, out var cached)) return cached;
+        var encoded = TiffBlockEncoder.Encode(buffer, samplesPerRow, rows, Options.DataType, Options.Compression, Options.Predictor, Options.DeflateLevel).ToArray();
+        return uniformBlocks.GetOrAdd(key, encoded);
     }
 
     private void WriteEncodedBlock(int index, ArraySegment<byte> encoded)
@@ -395,16 +415,25 @@ public sealed class GeoTiffWriter : IDisposable
                     var block = i % (across * down);
                     var w = new RasterWindow(block % across * bw, block / across * bh,
                         Math.Min(bw, levelWidth - block % across * bw), Math.Min(bh, levelHeight - block / across * bh));
-                    var values = new double[w.CellCount];
-                    if (memory is not null) memory[band - 1].ReadWindow(1, w, values);
-                    else OverviewBuilder.ComputeWindow(src!, band, w, Options.Overviews, Options.NoData, values);
                     var size = Options.DataType.SizeInBytes();
                     var rows = Options.Tiled ? bh : w.Height;
                     var buffer = new byte[bw * rows * size];
                     if (w.Width < bw || w.Height < rows) SampleConverter.Fill(Options.DataType, Options.NoData ?? 0, buffer, 0, bw * rows);
-                    for (var r = 0; r < w.Height; r++)
-                        SampleConverter.FromDouble(Options.DataType, values.AsSpan(r * w.Width, w.Width), buffer, r * bw);
-                    encoded[k] = TiffBlockEncoder.Encode(buffer, bw, rows, Options.DataType, Options.Compression, Options.Predictor, Options.DeflateLevel).ToArray();
+                    // Levels in memory hold the file's own samples: copied as they are (a double round trip gives the
+                    // same bytes).
+                    if (memory is not null)
+                    {
+                        memory[band - 1].CopyWindow(w, buffer, bw);
+                    }
+                    else
+                    {
+                        var values = new double[w.CellCount];
+                        OverviewBuilder.ComputeWindow(src!, band, w, Options.Overviews, Options.NoData, values);
+                        for (var r = 0; r < w.Height; r++)
+                            SampleConverter.FromDouble(Options.DataType, values.AsSpan(r * w.Width, w.Width), buffer, r * bw);
+                    }
+
+                    encoded[k] = EncodeBlock(buffer, bw, rows).ToArray();
                 });
                 for (var k = 0; k < count; k++) WriteEncodedBlock(start + k, encoded[k]);
             }

@@ -30,6 +30,28 @@ internal sealed class OverviewLevel(int width, int height, RasterDataType dataTy
             SampleConverter.ToDouble(dataType, samples, (window.Y + r) * width + window.X, 1, destination.Slice(r * window.Width, window.Width));
     }
 
+    /// <summary>Copies a window's native samples into <paramref name="buffer"/>, rows <paramref name="stride"/> samples
+    /// apart: what <see cref="ReadWindow"/> and a conversion back to the file's type would give, without the doubles.</summary>
+    public void CopyWindow(RasterWindow window, byte[] buffer, int stride)
+    {
+        var size = dataType.SizeInBytes();
+        for (var r = 0; r < window.Height; r++)
+        {
+            var offset = (int)(((long)(window.Y + r) * width + window.X) * size);
+            samples.AsSpan(offset, window.Width * size).CopyTo(buffer.AsSpan(r * stride * size));
+        }
+    }
+
+    /// <summary>Reduces a block of the level above, Byte samples rows <paramref name="stride"/> apart, into this level
+    /// (see <see cref="ByteOverviewReducer"/>); the block starts on even cells.</summary>
+    public void ReduceBytesFrom(RasterWindow block, byte[] buffer, int stride, OverviewResampling resampling)
+    {
+        var tw = (block.Width + 1) / 2;
+        var th = (block.Height + 1) / 2;
+        ByteOverviewReducer.Reduce(buffer, stride, block.Width, block.Height, tw, th, resampling, noData,
+            samples.AsSpan(block.Y / 2 * width + block.X / 2), width);
+    }
+
     public void WriteWindow(RasterWindow window, ReadOnlySpan<double> values)
     {
         for (var r = 0; r < window.Height; r++)
@@ -42,6 +64,18 @@ internal sealed class OverviewLevel(int width, int height, RasterDataType dataTy
         var (w, h) = OverviewBuilder.NextLevelSize(width, height);
         var next = new OverviewLevel(w, h, dataType, noData);
         const int rows = 64;
+        if (ByteOverviewReducer.Supports(dataType, resampling))
+        {
+            Parallel.For(0, (h + rows - 1) / rows, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
+            {
+                var th = Math.Min(rows, h - b * rows);
+                var sh = Math.Min(2 * th, height - 2 * b * rows);
+                ByteOverviewReducer.Reduce(samples.AsSpan(2 * b * rows * width), width, width, sh, w, th, resampling, noData,
+                    next.samples.AsSpan(b * rows * w), w);
+            });
+            return next;
+        }
+
         Parallel.For(0, (h + rows - 1) / rows, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
         {
             var target = new RasterWindow(0, b * rows, w, Math.Min(rows, h - b * rows));

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SpatialCarbon.Core.Raster;
@@ -149,93 +151,169 @@ internal static class TiffBlockEncoder
 
     /// <summary>TIFF LZW as libtiff writes it: MSB-first codes from 9 to 12 bits, widening when the next free code
     /// passes 2^bits - 1, and a clear code when the table reaches 4094 entries. The string table is an open-addressing
-    /// hash of (prefix code, byte) reused across blocks, so encoding allocates nothing.</summary>
+    /// hash of (prefix code, byte) reused across blocks, so encoding allocates nothing. Runs of one byte (most of a
+    /// land-cover tile) skip the hash: the strings c, cc, ccc, ... of a run byte c are kept by length, so a run costs
+    /// one step per code it emits instead of one lookup per byte, with the same codes in the same order.</summary>
     private static ArraySegment<byte> Lzw(ReadOnlySpan<byte> data, Scratch scratch)
     {
         // Worst case: every byte its own 12-bit code, plus the clear codes and the end code.
         var output = scratch.Output(data.Length * 3 / 2 + data.Length / 2000 * 2 + 16);
-        var keys = scratch.LzwKeys;
-        var codes = scratch.LzwCodes;
-        Array.Clear(keys);
-        var o = 0;
-        ulong bitBuffer = 0;
-        var bitCount = 0;
-        var bits = 9;
+        var table = scratch.LzwTable;
+        var runCodes = scratch.LzwRunCodes;
+        var runLength = scratch.LzwRunLength;
+        Array.Clear(table);
+        Array.Fill(runLength, 1);
+        ref var slots = ref MemoryMarshal.GetArrayDataReference(table);
+        var bits = new BitWriter(output);
+        var width = 9;
         var maxCode = 511;
         var next = FirstCode;
 
-        void Put(int code, byte[] output, ref int o)
-        {
-            bitBuffer = (bitBuffer << bits) | (uint)code;
-            bitCount += bits;
-            while (bitCount >= 8)
-            {
-                bitCount -= 8;
-                output[o++] = (byte)(bitBuffer >> bitCount);
-            }
-        }
-
-        Put(ClearCode, output, ref o);
+        bits.Put(ClearCode, width);
         if (data.IsEmpty)
         {
-            Put(EndOfInformation, output, ref o);
+            bits.Put(EndOfInformation, width);
+            return bits.Finish();
         }
-        else
+
+        ref var src = ref MemoryMarshal.GetReference(data);
+        var length = data.Length;
+        uint prefix = src;
+        for (var i = 1; i < length; i++)
         {
-            int prefix = data[0];
-            for (var i = 1; i < data.Length; i++)
+            uint c = Unsafe.Add(ref src, i);
+            if (prefix == c)
             {
-                var c = data[i];
-                // Keys are stored plus one so that 0 marks an empty slot.
-                var key = ((prefix << 8) | c) + 1;
-                var slot = (int)(((uint)key * 2654435761u) >> (32 - LzwHashBits));
+                // A one-byte string followed by more of the same byte. Pure-run strings are only ever made here, and
+                // for each byte they exist for every length up to runLength[c] (each is added one longer than the last).
+                var r = data[i..].IndexOfAnyExcept((byte)c);
+                if (r < 0) r = length - i;
+                var codesOfC = runCodes.AsSpan((int)c * LzwRunCodesPerByte, LzwRunCodesPerByte);
+                var j = 1;
                 while (true)
                 {
-                    var k = keys[slot];
-                    if (k == key || k == 0) break;
-                    slot = (slot + 1) & (LzwHashSize - 1);
+                    var t = Math.Min(r, runLength[c] - j);
+                    j += t;
+                    r -= t;
+                    i += t;
+                    if (r == 0) break;
+                    // c^(j+1) is not in the table: emit c^j, add c^(j+1), and start again from the next c.
+                    bits.Put(j == 1 ? c : codesOfC[j], width);
+                    runLength[c] = j + 1;
+                    codesOfC[j + 1] = (ushort)next;
+                    if (NextCode(ref next, ref width, ref maxCode, ref bits))
+                    {
+                        Array.Clear(table);
+                        Array.Fill(runLength, 1);
+                    }
+
+                    j = 1;
+                    r--;
+                    i++;
+                    if (r == 0) break;
                 }
 
-                if (keys[slot] == key)
-                {
-                    prefix = codes[slot];
-                    continue;
-                }
-
-                Put(prefix, output, ref o);
-                prefix = c;
-                keys[slot] = key;
-                codes[slot] = next++;
-                if (next == MaxCode - 1)
-                {
-                    Put(ClearCode, output, ref o);
-                    Array.Clear(keys);
-                    next = FirstCode;
-                    bits = 9;
-                    maxCode = 511;
-                }
-                else if (next > maxCode)
-                {
-                    bits++;
-                    maxCode = (1 << bits) - 1;
-                }
+                prefix = j == 1 ? c : codesOfC[j];
+                i--; // the loop steps onto the byte after the run
+                continue;
             }
 
-            Put(prefix, output, ref o);
-            // The decoder adds a table entry after this last code too, so the width may step up before EOI.
-            next++;
-            if (next == MaxCode - 1) Put(ClearCode, output, ref o);
-            else if (next > maxCode) bits++;
-            if (next == MaxCode - 1) bits = 9;
-            Put(EndOfInformation, output, ref o);
+            var key = (prefix << 8) | c;
+            var slot = (key * 2654435761u) >> (32 - LzwHashBits);
+            uint entry;
+            while (true)
+            {
+                entry = Unsafe.Add(ref slots, (int)slot);
+                if (entry == 0 || entry >> 12 == key) break;
+                slot = (slot + 1) & (LzwHashSize - 1);
+            }
+
+            if (entry != 0)
+            {
+                prefix = entry & 0xFFF;
+                continue;
+            }
+
+            bits.Put(prefix, width);
+            prefix = c;
+            // Entries hold the key above the 12-bit code; codes start at 258, so no entry is 0 (an empty slot).
+            Unsafe.Add(ref slots, (int)slot) = (key << 12) | (uint)next;
+            if (NextCode(ref next, ref width, ref maxCode, ref bits))
+            {
+                Array.Clear(table);
+                Array.Fill(runLength, 1);
+            }
         }
 
-        if (bitCount > 0) output[o++] = (byte)(bitBuffer << (8 - bitCount));
-        return new ArraySegment<byte>(output, 0, o);
+        bits.Put(prefix, width);
+        // The decoder adds a table entry after this last code too, so the width may step up before EOI.
+        next++;
+        if (next == MaxCode - 1) bits.Put(ClearCode, width);
+        else if (next > maxCode) width++;
+        if (next == MaxCode - 1) width = 9;
+        bits.Put(EndOfInformation, width);
+        return bits.Finish();
+    }
+
+    /// <summary>Takes the next free code after an entry was added: widens the codes when they pass 2^width - 1, or
+    /// emits a clear code and restarts the table when it is full (true: the caller empties its tables).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool NextCode(ref int next, ref int width, ref int maxCode, ref BitWriter bits)
+    {
+        next++;
+        if (next == MaxCode - 1)
+        {
+            bits.Put(ClearCode, width);
+            next = FirstCode;
+            width = 9;
+            maxCode = 511;
+            return true;
+        }
+
+        if (next > maxCode)
+        {
+            width++;
+            maxCode = (1 << width) - 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>MSB-first bit packing, 32 bits at a time.</summary>
+    private struct BitWriter(byte[] output)
+    {
+        private ulong buffer;
+        private int count;
+        private int length;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Put(uint code, int width)
+        {
+            buffer = (buffer << width) | code;
+            count += width;
+            if (count < 32) return;
+            count -= 32;
+            BinaryPrimitives.WriteUInt32BigEndian(output.AsSpan(length, 4), (uint)(buffer >> count));
+            length += 4;
+        }
+
+        public ArraySegment<byte> Finish()
+        {
+            while (count >= 8)
+            {
+                count -= 8;
+                output[length++] = (byte)(buffer >> count);
+            }
+
+            if (count > 0) output[length++] = (byte)(buffer << (8 - count));
+            count = 0;
+            return new ArraySegment<byte>(output, 0, length);
+        }
     }
 
     private const int LzwHashBits = 14;
     private const int LzwHashSize = 1 << LzwHashBits;
+    private const int LzwRunCodesPerByte = MaxCode + 1;
 
     /// <summary>One thread's reusable buffers.</summary>
     private sealed class Scratch
@@ -246,9 +324,12 @@ internal static class TiffBlockEncoder
 
         public MemoryStream Deflated { get; } = new();
 
-        public int[] LzwKeys { get; } = new int[LzwHashSize];
+        public uint[] LzwTable { get; } = new uint[LzwHashSize];
 
-        public int[] LzwCodes { get; } = new int[LzwHashSize];
+        /// <summary>Code of the run string c^k at [c * 4096 + k], valid for k up to LzwRunLength[c].</summary>
+        public ushort[] LzwRunCodes { get; } = new ushort[256 * LzwRunCodesPerByte];
+
+        public int[] LzwRunLength { get; } = new int[256];
 
         public byte[] Output(int capacity)
         {

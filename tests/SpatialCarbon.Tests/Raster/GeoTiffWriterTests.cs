@@ -362,4 +362,62 @@ public class GeoTiffWriterTests
         Directory.Delete(dir, true);
         _ = CultureInfo.InvariantCulture;
     }
+
+    /// <summary>Land-cover-like Byte tiles: runs far longer than the LZW table (so it is cleared inside a run), runs
+    /// of every short length, noise, a tile of nodata only and a tile of one class only (encoded once and reused),
+    /// with mode overviews. GDAL must decode the cells and the first overview must be the mode of each 2 × 2 group
+    /// (counted here, smallest value on a tie, nodata ignored).</summary>
+    [RequiresToolFact(NativeTools.GdalCli)]
+    public void GdalDecodesRunHeavyByteTilesAndTheirModeOverview()
+    {
+        const int width = 777, height = 523;
+        const byte noData = 0;
+        var grid = new RasterGrid(width, height, GeoTransform.NorthUp(386000, 3548000, 30, 30), CrsRegistry.FromEpsg(4549));
+        var cells = new byte[width * height];
+        var random = new Random(7);
+        var i = 0;
+        while (i < cells.Length)
+        {
+            var run = random.Next(4) switch { 0 => 1, 1 => random.Next(2, 12), 2 => random.Next(12, 400), _ => random.Next(400, 9000) };
+            var value = (byte)random.Next(0, 10);
+            for (var k = 0; k < run && i < cells.Length; k++) cells[i++] = random.Next(40) == 0 ? (byte)random.Next(1, 10) : value;
+        }
+
+        for (var r = 256; r < 512; r++)
+        {
+            cells.AsSpan(r * width, 256).Fill(noData);
+            cells.AsSpan(r * width + 256, 256).Fill(5);
+        }
+
+        var dir = TestEnvironment.TempDir("gtw-runs");
+        var path = Path.Combine(dir, "runs.tif");
+        using (var w = GeoTiffWriter.Create(path, grid, new GeoTiffWriteOptions(RasterDataType.Byte, noData,
+                   Compression: GeoTiffCompression.Lzw, BlockSize: 256, Overviews: OverviewResampling.Mode)))
+        {
+            for (var y = 0; y < height; y += 256)
+            {
+                var window = new RasterWindow(0, y, width, Math.Min(256, height - y));
+                w.WriteWindow<byte>(1, window, cells.AsMemory(y * width, (int)window.CellCount));
+            }
+
+            w.Complete();
+        }
+
+        Assert.Equal(cells.Select(c => (double)c), GeoTiffFixtures.GdalValues(path));
+        var (ow, oh) = ((width + 1) / 2, (height + 1) / 2);
+        var expected = new double[ow * oh];
+        for (var r = 0; r < oh; r++)
+            for (var c = 0; c < ow; c++)
+            {
+                var counts = new int[256];
+                for (var y = 2 * r; y < Math.Min(2 * r + 2, height); y++)
+                    for (var x = 2 * c; x < Math.Min(2 * c + 2, width); x++)
+                        if (cells[y * width + x] != noData) counts[cells[y * width + x]]++;
+                var best = Array.IndexOf(counts, counts.Max());
+                expected[r * ow + c] = counts.Max() == 0 ? noData : best;
+            }
+
+        Assert.Equal(expected, GeoTiffFixtures.GdalValues(path, overview: 0));
+        Directory.Delete(dir, true);
+    }
 }

@@ -21,6 +21,9 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
     private readonly bool _histogram;
     private readonly bool _weights;
     private readonly bool _weightedHistogram;
+    private readonly double? _noDataArgument;
+    private readonly double? _weightNoDataArgument;
+    private readonly ZonalOptions _options;
 
     /// <param name="zoneCount">Zones in the run.</param>
     /// <param name="noData">Nodata value of the value raster (NaN is always nodata).</param>
@@ -32,6 +35,9 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
         Array.Fill(_zones, ZoneTotals.Empty);
         _histograms = new ValueHistogram?[zoneCount];
         _weightedHistograms = new ValueHistogram?[zoneCount];
+        _noDataArgument = noData;
+        _weightNoDataArgument = weightNoData;
+        _options = options;
         _noData = noData ?? double.NaN;
         _weightNoData = weightNoData ?? double.NaN;
         _hasDefault = options.DefaultValue is not null;
@@ -265,14 +271,14 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
         }
     }
 
-    public void FoldZone(int zone, StatisticsAccumulator other)
+    public StatisticsAccumulator CreateScratch(int zones) => new(zones, _noDataArgument, _weightNoDataArgument, _options);
+
+    public void FoldZone(int zone, StatisticsAccumulator scratch, int scratchZone)
     {
-        _zones[zone].Merge(other._zones[zone]);
-        other._zones[zone] = ZoneTotals.Empty;
-        MergeHistogram(_histograms, other._histograms, zone);
-        other._histograms[zone] = null;
-        MergeHistogram(_weightedHistograms, other._weightedHistograms, zone);
-        other._weightedHistograms[zone] = null;
+        _zones[zone].Merge(scratch._zones[scratchZone]);
+        scratch._zones[scratchZone] = ZoneTotals.Empty;
+        FoldHistogram(_histograms, zone, scratch._histograms, scratchZone);
+        FoldHistogram(_weightedHistograms, zone, scratch._weightedHistograms, scratchZone);
     }
 
     /// <summary>Drops a zone's histograms once its statistics are derived.</summary>
@@ -280,6 +286,14 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
     {
         _histograms[zone] = null;
         _weightedHistograms[zone] = null;
+    }
+
+    private static void FoldHistogram(ValueHistogram?[] mine, int zone, ValueHistogram?[] scratch, int scratchZone)
+    {
+        if (scratch[scratchZone] is not { } h) return;
+        if (mine[zone] is null) mine[zone] = h;
+        else mine[zone]!.Merge(h);
+        scratch[scratchZone] = null;
     }
 
     private static void MergeHistogram(ValueHistogram?[] mine, ValueHistogram?[] theirs, int i)

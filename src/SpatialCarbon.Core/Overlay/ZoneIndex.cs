@@ -1,18 +1,17 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
 using SpatialCarbon.Core.Raster;
 
 namespace SpatialCarbon.Core.Overlay;
 
-/// <summary>Zones' envelopes in pixel space (x = column, y = row) in an STR-tree, so that each band of raster rows
-/// finds the zones it meets. Zones that cannot cover a cell (empty, no area, outside the raster) are left out and
-/// reported.</summary>
+/// <summary>Zones' envelopes in pixel space (x = column, y = row), from which the engine plans which windows each
+/// zone meets. Zones that cannot cover a cell (empty, no area, outside the raster) are left out and reported.</summary>
 public sealed class ZoneIndex
 {
-    private readonly STRtree<int> _tree = new();
+    private readonly Envelope?[] _envelopes;
 
     public ZoneIndex(IReadOnlyList<Geometry> zones, RasterGrid grid, Action<ZonalWarning>? warning)
     {
+        _envelopes = new Envelope?[zones.Count];
         for (var i = 0; i < zones.Count; i++)
         {
             var problem = Problem(zones[i], grid, out var pixelEnvelope);
@@ -22,19 +21,16 @@ public sealed class ZoneIndex
                 continue;
             }
 
-            _tree.Insert(pixelEnvelope!, i);
+            _envelopes[i] = pixelEnvelope;
             Count++;
         }
-
-        _tree.Build();
     }
 
     /// <summary>Zones indexed (those that may cover a cell).</summary>
     public int Count { get; }
 
-    /// <summary>Zones whose envelope meets rows [row, row + rows).</summary>
-    public IList<int> InRows(int row, int rows, int width) =>
-        Count == 0 ? [] : _tree.Query(new Envelope(0, width, row, row + rows));
+    /// <summary>The zone's envelope in pixel space, or null for a zone that covers no cell.</summary>
+    public Envelope? PixelEnvelope(int zone) => _envelopes[zone];
 
     private static string? Problem(Geometry? zone, RasterGrid grid, out Envelope? pixelEnvelope)
     {

@@ -57,7 +57,7 @@ if "ours --threads 1" in rows and "ours --threads 2" in rows:
     t1 = statistics.median(rows["ours --threads 1"]); t2 = statistics.median(rows["ours --threads 2"])
     print(f"\nsecond core: --threads 1 / --threads 2 = {t1 / t2:.2f}x (wall)")
 PY
-md5sum "$data/big/ours.csv" "$data/big/ours-t2.csv" | awk '{print "  md5 " $1 "  " $2}'
+md5sum "$data/big/ours.csv" "$data/big/ours-t1.csv" "$data/big/ours-t2.csv" | awk '{print "  md5 " $1 "  " $2}'
 
 echo
 echo "== agreement on the small case (500 x 500 cells, 50 zones): ours vs exactextract"

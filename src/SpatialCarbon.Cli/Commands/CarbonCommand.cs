@@ -95,7 +95,7 @@ internal static class CarbonCommand
                 ws.Raster(p.GetValue(baseline)!, "--baseline"), ws.Raster(p.GetValue(alternate)!, "--alternate"), p.GetValue(pools)!, p.GetValue(output)!,
                 p.GetValue(y0), p.GetValue(y1), p.GetValue(price), p.GetValue(rate), p.GetValue(priceChange),
                 ws.Zones, p.GetValue(layer), p.GetValue(id), p.GetValue(align),
-                ws.Raster(p.GetValue(forestType), "--forest-type"), ws.Raster(p.GetValue(standAge), "--stand-age"), p.GetValue(growth), ParseCodes(p.GetValue(forestClasses)),
+                ws.Raster(p.GetValue(forestType), "--forest-type"), ws.Raster(p.GetValue(standAge), "--stand-age"), p.GetValue(growth), string.IsNullOrWhiteSpace(p.GetValue(forestClasses)) ? null : ClassCodeList.Parse(p.GetValue(forestClasses), "--forest-classes"),
                 ParseTypeCodes(p.GetValue(typeCodes)), !p.GetValue(noMaps), p.GetValue(threads) ?? 0, method, assumed),
                 path => AreaOptions.OpenRaster(path, assumed), p.InvocationConfiguration.Error, ws.ReadZones, progress, WriteReport));
             var s = r.Summary;
@@ -144,16 +144,6 @@ internal static class CarbonCommand
 
     /// <summary>The report, written into the run's staging folder so that it is swapped in with the other outputs.</summary>
     private static void WriteReport(CarbonResult r, string dir) => CarbonReports.For(r).Write(Path.Combine(dir, CarbonOutputNames.Report));
-
-    private static IReadOnlyList<int>? ParseCodes(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)
-                ? v
-                : throw new InputException("--forest-classes", t, "not an integer class code"))
-            .ToArray();
-    }
 
     private static Dictionary<string, int>? ParseTypeCodes(string? text)
     {

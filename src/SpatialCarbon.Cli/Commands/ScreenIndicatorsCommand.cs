@@ -36,7 +36,7 @@ internal static class ScreenIndicatorsCommand
         command.SetAction(parse =>
         {
             var request = new PlanIndicatorRequest(
-                Codes(parse.GetValue(forest)!, "--forest-classes"), Codes(parse.GetValue(wetland)!, "--wetland-classes"), Codes(parse.GetValue(water)!, "--water-classes"),
+                ClassCodeList.Parse(parse.GetValue(forest), "--forest-classes"), ClassCodeList.Parse(parse.GetValue(wetland), "--wetland-classes"), ClassCodeList.Parse(parse.GetValue(water), "--water-classes"),
                 Layers(parse.GetValue(protectedLayers)!), parse.GetValue(forestTarget), parse.GetValue(wetlandTarget),
                 AreaOptions.ParseMethod(parse.GetValue(areaMethod)));
             request.Validate("command line");
@@ -73,11 +73,5 @@ internal static class ScreenIndicatorsCommand
     [
         .. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => ZoneKinds.Parse(n)
             ?? throw new InputException("--protected", null, $"'{n}' is not a zone layer (known: {string.Join(", ", ZoneKinds.All.Select(k => k.Name()))})")),
-    ];
-
-    private static int[] Codes(string text, string option) =>
-    [
-        .. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n =>
-            int.TryParse(n, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new InputException(option, null, $"'{n}' is not a land-use code")),
     ];
 }

@@ -44,7 +44,7 @@ internal static class ScreenSuitableCommand
                 Layers(parse.GetValue(exclude)!),
                 parse.GetValue(setback),
                 Effects.Parse(parse.GetValue(avoid)) ?? throw new InputException("--avoid", null, $"'{parse.GetValue(avoid)}' is not an effect (prohibit, restrict or review)"),
-                Codes(parse.GetValue(barren)!),
+                ClassCodeList.Parse(parse.GetValue(barren), "--barren-classes"),
                 parse.GetValue(minPatch),
                 parse.GetValue(scoreDistance),
                 parse.GetValue(radius),
@@ -70,12 +70,6 @@ internal static class ScreenSuitableCommand
     [
         .. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => ZoneKinds.Parse(n)
             ?? throw new InputException("--exclude", null, $"'{n}' is not a zone layer (known: {string.Join(", ", ZoneKinds.All.Select(k => k.Name()))}, or none)")),
-    ];
-
-    private static int[] Codes(string text) =>
-    [
-        .. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n =>
-            int.TryParse(n, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new InputException("--barren-classes", null, $"'{n}' is not a land-use code")),
     ];
 
     private static string F(double v, int decimals) => v.ToString("F" + decimals, CultureInfo.InvariantCulture);

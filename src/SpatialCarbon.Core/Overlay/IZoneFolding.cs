@@ -14,4 +14,7 @@ public interface IZoneFolding<TSelf>
     /// accumulator's zone <paramref name="zone"/>, and leaves the scratch with the empty state for it, ready for
     /// reuse.</summary>
     void FoldZone(int zone, TSelf scratch, int scratchZone);
+
+    /// <summary>Zone <paramref name="zone"/> has received its last fold: its state may be packed.</summary>
+    void FinishZone(int zone);
 }

@@ -24,6 +24,9 @@ internal sealed class OverlayRun<TAccumulator>
     private readonly int[] _windowsLeft;
     private readonly int[] _claimed;
 
+    // Folding: per zone, the windows listing it that are not yet folded; at zero the zone is finished.
+    private readonly int[] _foldsLeft;
+
     // Folding: windows done but not yet folded, by window number; scratch accumulators free for reuse.
     private readonly Scratch?[] _done;
     private readonly Stack<Scratch> _free = new();
@@ -55,6 +58,7 @@ internal sealed class OverlayRun<TAccumulator>
         _windowsLeft = (int[])schedule.WindowsPerZone.Clone();
         _claimed = new int[zones.Count];
         _done = folding is null ? [] : new Scratch?[schedule.Windows.Length];
+        _foldsLeft = folding is null ? [] : (int[])schedule.WindowsPerZone.Clone();
     }
 
     /// <summary>The zone was planned but its coverage turned out empty (valid after the run).</summary>
@@ -194,6 +198,11 @@ internal sealed class OverlayRun<TAccumulator>
                 var zones = _schedule.ZonesOf[_nextToFold];
                 foreach (var k in next.Used) _folding!.FoldZone(zones[k], next.Accumulator, k);
                 next.Used.Clear();
+                foreach (var z in zones)
+                {
+                    if (--_foldsLeft[z] == 0) _folding!.FinishZone(z);
+                }
+
                 _done[_nextToFold++] = null;
                 _free.Push(next);
                 _progress?.Report((double)_nextToFold / _done.Length);

@@ -43,11 +43,11 @@ internal sealed class OverlaySchedule
         var entering = new List<int>?[plan.BandCount];
         for (var z = 0; z < zoneCount; z++)
         {
-            if (index.PixelEnvelope(z) is not { } e) continue;
-            var r0 = Math.Clamp((int)Math.Floor(e.MinY) - 1, 0, plan.Height - 1);
-            var r1 = Math.Clamp((int)Math.Floor(e.MaxY) + 1, 0, plan.Height - 1);
-            var c0 = Math.Clamp((int)Math.Floor(e.MinX) - 1, 0, plan.Width - 1);
-            var c1 = Math.Clamp((int)Math.Floor(e.MaxX) + 1, 0, plan.Width - 1);
+            if (!index.TryPixelBox(z, out var minCol, out var minRow, out var maxCol, out var maxRow)) continue;
+            var r0 = Math.Clamp((int)Math.Floor(minRow) - 1, 0, plan.Height - 1);
+            var r1 = Math.Clamp((int)Math.Floor(maxRow) + 1, 0, plan.Height - 1);
+            var c0 = Math.Clamp((int)Math.Floor(minCol) - 1, 0, plan.Width - 1);
+            var c1 = Math.Clamp((int)Math.Floor(maxCol) + 1, 0, plan.Width - 1);
             for (var s = r0 / plan.WindowHeight; s <= r1 / plan.WindowHeight; s++)
                 for (var c = c0 / plan.WindowWidth; c <= c1 / plan.WindowWidth; c++)
                     (lists[s * columns + c] ??= []).Add(z);

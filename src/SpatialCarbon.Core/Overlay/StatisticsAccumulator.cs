@@ -7,9 +7,20 @@ namespace SpatialCarbon.Core.Overlay;
 /// extremes and histograms the asked statistics need, and nothing more. One per worker; merge them at the end.</summary>
 public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<StatisticsAccumulator>
 {
-    private readonly ZoneTotals[] _zones;
+    private readonly ZoneSums[] _zones;
+
+    /// <summary>Area, variance and weight sums: allocated only when one of them is asked, so that a million zones
+    /// cost 40 B per worker (count, nodata, sum, extremes) instead of 104 B.</summary>
+    private readonly ZoneMoments[]? _moments;
+
+    /// <summary>Stands in for <see cref="_moments"/> when it is not kept: never written, since no statistic asked reads it.</summary>
+    private ZoneMoments _noMoments;
     private readonly ValueHistogram?[] _histograms;
     private readonly ValueHistogram?[] _weightedHistograms;
+
+    /// <summary>Finished zones' histograms, packed as they are folded in (worker 0 only; created on first use).</summary>
+    private FrozenHistograms? _frozen;
+    private FrozenHistograms? _weightedFrozen;
     private readonly double _noData;
     private readonly double _weightNoData;
     private readonly bool _hasDefault;
@@ -31,8 +42,8 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
     /// <param name="options">Statistics asked for, default value, minimum coverage.</param>
     public StatisticsAccumulator(int zoneCount, double? noData, double? weightNoData, ZonalOptions options)
     {
-        _zones = new ZoneTotals[zoneCount];
-        Array.Fill(_zones, ZoneTotals.Empty);
+        _zones = new ZoneSums[zoneCount];
+        Array.Fill(_zones, ZoneSums.Empty);
         _histograms = new ValueHistogram?[zoneCount];
         _weightedHistograms = new ValueHistogram?[zoneCount];
         _noDataArgument = noData;
@@ -49,23 +60,28 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
         _histogram = options.WantsAny(ZonalStatistic.Majority, ZonalStatistic.Minority, ZonalStatistic.Variety, ZonalStatistic.Frac);
         _weights = options.Statistics.Any(ZonalStatisticNames.IsWeighted);
         _weightedHistogram = options.Wants(ZonalStatistic.WeightedFrac);
+        if (_area || _squares || _weights) _moments = new ZoneMoments[zoneCount];
     }
 
     public int ZoneCount => _zones.Length;
 
-    public ref readonly ZoneTotals Totals(int zone) => ref _zones[zone];
+    /// <summary>The zone's sums (area, variance and weight sums zero when not asked).</summary>
+    public ZoneTotals Totals(int zone) => ZoneTotals.Of(_zones[zone], _moments is null ? default : _moments[zone]);
 
-    public ValueHistogram? Histogram(int zone) => _histograms[zone];
+    /// <summary>The zone's histogram (a new object when it was packed), or null when none.</summary>
+    public ValueHistogram? Histogram(int zone) => _histograms[zone] ?? _frozen?.Thaw(zone);
 
-    public ValueHistogram? WeightedHistogram(int zone) => _weightedHistograms[zone];
+    /// <summary>The zone's weighted histogram (a new object when it was packed), or null when none.</summary>
+    public ValueHistogram? WeightedHistogram(int zone) => _weightedHistograms[zone] ?? _weightedFrozen?.Thaw(zone);
 
     public void AddPartial(int zone, int row, int col, ReadOnlySpan<double> coverage, ReadOnlySpan<double> values0,
         ReadOnlySpan<double> values1, ReadOnlySpan<double> cellAreas_m2)
     {
         ref var z = ref _zones[zone];
+        ref var m = ref Moments(zone);
         if (!_squares && !_weights)
         {
-            Run(ref z, zone, coverage, values0, cellAreas_m2);
+            Run(ref z, ref m, zone, coverage, values0, cellAreas_m2);
             return;
         }
 
@@ -75,10 +91,10 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
         {
             var c = coverage[i];
             if (c < _minCoverage) continue;
-            area += Cell(ref z, zone, c, values0[i], weighted ? values1[i] : double.NaN) * cellAreas_m2[i];
+            area += Cell(ref z, ref m, zone, c, values0[i], weighted ? values1[i] : double.NaN) * cellAreas_m2[i];
         }
 
-        if (_area) z.Area_m2 += area;
+        if (_area) m.Area_m2 += area;
     }
 
     public void AddFull(int zone, int row, int col, ReadOnlySpan<double> values0, ReadOnlySpan<double> values1,
@@ -86,28 +102,29 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
     {
         if (_minCoverage > 1) return;
         ref var z = ref _zones[zone];
+        ref var m = ref Moments(zone);
         if (!_squares && !_weights)
         {
-            Run(ref z, zone, [], values0, cellAreas_m2);
+            Run(ref z, ref m, zone, [], values0, cellAreas_m2);
             return;
         }
 
         var area = 0.0;
         var weighted = _weights && !values1.IsEmpty;
         for (var i = 0; i < values0.Length; i++)
-            area += Cell(ref z, zone, 1.0, values0[i], weighted ? values1[i] : double.NaN) * cellAreas_m2[i];
-        if (_area) z.Area_m2 += area;
+            area += Cell(ref z, ref m, zone, 1.0, values0[i], weighted ? values1[i] : double.NaN) * cellAreas_m2[i];
+        if (_area) m.Area_m2 += area;
     }
 
     /// <summary>The common case (count, sum, mean, min, max, histogram statistics; no variance, no weights): one
     /// tight loop with its sums in locals. An empty <paramref name="coverage"/> means every cell is wholly covered.</summary>
-    private void Run(ref ZoneTotals z, int zone, ReadOnlySpan<double> coverage, ReadOnlySpan<double> values,
+    private void Run(ref ZoneSums z, ref ZoneMoments m, int zone, ReadOnlySpan<double> coverage, ReadOnlySpan<double> values,
         ReadOnlySpan<double> cellAreas_m2)
     {
         var full = coverage.IsEmpty;
         if (full)
         {
-            FullRun(ref z, zone, values, cellAreas_m2);
+            FullRun(ref z, ref m, zone, values, cellAreas_m2);
             return;
         }
 
@@ -145,14 +162,14 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
         z.Count += count;
         z.Sum += sum;
         z.NodataCount += nodata;
-        if (_area) z.Area_m2 += area;
+        if (_area) m.Area_m2 += area;
         z.Min = min;
         z.Max = max;
     }
 
     /// <summary>Wholly covered cells: land-cover values come in runs of equal values, so each run of equal values is
     /// added once (its length as the amount), which keeps the histogram out of the per-cell loop.</summary>
-    private void FullRun(ref ZoneTotals z, int zone, ReadOnlySpan<double> values, ReadOnlySpan<double> cellAreas_m2)
+    private void FullRun(ref ZoneSums z, ref ZoneMoments m, int zone, ReadOnlySpan<double> values, ReadOnlySpan<double> cellAreas_m2)
     {
         double count = 0, sum = 0, nodata = 0, area = 0, min = z.Min, max = z.Max;
         var noData = _noData;
@@ -200,14 +217,14 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
         z.Count += count;
         z.Sum += sum;
         z.NodataCount += nodata;
-        z.Area_m2 += area;
+        if (_area) m.Area_m2 += area;
         z.Min = min;
         z.Max = max;
     }
 
     /// <summary>Adds one cell; returns the coverage it added to the valid count (0 for a nodata cell).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Cell(ref ZoneTotals z, int zone, double c, double v, double w)
+    private double Cell(ref ZoneSums z, ref ZoneMoments m, int zone, double c, double v, double w)
     {
         if (v == _noData || double.IsNaN(v))
         {
@@ -230,32 +247,32 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
 
         if (_squares)
         {
-            if (!z.HasShift)
+            if (!m.HasShift)
             {
-                z.HasShift = true;
-                z.Shift = v;
+                m.HasShift = true;
+                m.Shift = v;
             }
 
-            var d = v - z.Shift;
-            z.SumDeviation += c * d;
-            z.SumSquaredDeviation += c * d * d;
+            var d = v - m.Shift;
+            m.SumDeviation += c * d;
+            m.SumSquaredDeviation += c * d * d;
         }
 
         if (_histogram) (_histograms[zone] ??= new ValueHistogram()).Add(v, c);
-        if (_weights) Weight(ref z, zone, c, v, w);
+        if (_weights) Weight(ref m, zone, c, v, w);
         return c;
     }
 
-    private void Weight(ref ZoneTotals z, int zone, double c, double v, double w)
+    private void Weight(ref ZoneMoments m, int zone, double c, double v, double w)
     {
         if (w == _weightNoData || double.IsNaN(w))
         {
-            z.WeightMissing = true;
+            m.WeightMissing = true;
             return;
         }
 
-        z.SumWeights += c * w;
-        z.SumWeightedValues += c * v * w;
+        m.SumWeights += c * w;
+        m.SumWeightedValues += c * v * w;
         if (_weightedHistogram) (_weightedHistograms[zone] ??= new ValueHistogram()).Add(v, c * w);
     }
 
@@ -265,9 +282,9 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
         if (other.ZoneCount != ZoneCount) throw new ArgumentException("accumulators of different runs", nameof(other));
         for (var i = 0; i < _zones.Length; i++)
         {
-            _zones[i].Merge(other._zones[i]);
-            MergeHistogram(_histograms, other._histograms, i);
-            MergeHistogram(_weightedHistograms, other._weightedHistograms, i);
+            MergeZone(i, other, i);
+            MergeHistogram(_histograms, _frozen, i, other._histograms, i);
+            MergeHistogram(_weightedHistograms, _weightedFrozen, i, other._weightedHistograms, i);
         }
     }
 
@@ -275,10 +292,33 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
 
     public void FoldZone(int zone, StatisticsAccumulator scratch, int scratchZone)
     {
-        _zones[zone].Merge(scratch._zones[scratchZone]);
-        scratch._zones[scratchZone] = ZoneTotals.Empty;
-        FoldHistogram(_histograms, zone, scratch._histograms, scratchZone);
-        FoldHistogram(_weightedHistograms, zone, scratch._weightedHistograms, scratchZone);
+        MergeZone(zone, scratch, scratchZone);
+        scratch._zones[scratchZone] = ZoneSums.Empty;
+        if (scratch._moments is not null) scratch._moments[scratchZone] = default;
+        MergeHistogram(_histograms, _frozen, zone, scratch._histograms, scratchZone);
+        scratch._histograms[scratchZone] = null;
+        MergeHistogram(_weightedHistograms, _weightedFrozen, zone, scratch._weightedHistograms, scratchZone);
+        scratch._weightedHistograms[scratchZone] = null;
+    }
+
+    public void FinishZone(int zone)
+    {
+        // The zone is finished: only this merged copy stays, packed.
+        Freeze(_histograms, ref _frozen, zone);
+        Freeze(_weightedHistograms, ref _weightedFrozen, zone);
+    }
+
+    /// <summary>This zone's moments, or a stand-in when none are kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref ZoneMoments Moments(int zone) => ref _moments is null ? ref _noMoments : ref _moments[zone];
+
+    /// <summary>Adds the other's sums for its zone <paramref name="otherZone"/> to <paramref name="zone"/>, field by
+    /// field as a whole <see cref="ZoneTotals"/> merge did, so the bits are the same.</summary>
+    private void MergeZone(int zone, StatisticsAccumulator other, int otherZone)
+    {
+        // The moments move the other's deviations to this shift using the other's count: merged first.
+        if (_moments is not null) _moments[zone].Merge(other._moments![otherZone], other._zones[otherZone].Count);
+        _zones[zone].Merge(other._zones[otherZone]);
     }
 
     /// <summary>Drops a zone's histograms once its statistics are derived.</summary>
@@ -286,19 +326,28 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
     {
         _histograms[zone] = null;
         _weightedHistograms[zone] = null;
+        _frozen?.Drop(zone);
+        _weightedFrozen?.Drop(zone);
     }
 
-    private static void FoldHistogram(ValueHistogram?[] mine, int zone, ValueHistogram?[] scratch, int scratchZone)
+    private void Freeze(ValueHistogram?[] live, ref FrozenHistograms? frozen, int zone)
     {
-        if (scratch[scratchZone] is not { } h) return;
-        if (mine[zone] is null) mine[zone] = h;
-        else mine[zone]!.Merge(h);
-        scratch[scratchZone] = null;
+        if (live[zone] is not { } h || !FrozenHistograms.Fits(h)) return;
+        (frozen ??= new FrozenHistograms(ZoneCount)).Freeze(zone, h);
+        live[zone] = null;
     }
 
-    private static void MergeHistogram(ValueHistogram?[] mine, ValueHistogram?[] theirs, int i)
+    /// <summary>Adds <paramref name="theirs"/>' histogram of zone <paramref name="j"/> to this one's zone
+    /// <paramref name="i"/>, unpacking this one first if it was packed.</summary>
+    private static void MergeHistogram(ValueHistogram?[] mine, FrozenHistograms? frozen, int i, ValueHistogram?[] theirs, int j)
     {
-        if (theirs[i] is not { } h) return;
+        if (theirs[j] is not { } h) return;
+        if (mine[i] is null && frozen?.Thaw(i) is { } thawed)
+        {
+            mine[i] = thawed;
+            frozen.Drop(i);
+        }
+
         if (mine[i] is null) mine[i] = h;
         else mine[i]!.Merge(h);
     }

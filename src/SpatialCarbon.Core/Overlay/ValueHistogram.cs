@@ -38,6 +38,17 @@ public sealed class ValueHistogram
         for (var i = 0; i < other._count; i++) Add(other._values[i], other._amounts[i]);
     }
 
+    /// <summary>Writes each slot as (value, amount), in slot order, to <paramref name="destination"/> (2 × <see cref="Count"/>
+    /// doubles); adding them in that order to an empty histogram gives this one back.</summary>
+    public void CopySlots(Span<double> destination)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            destination[2 * i] = _values[i];
+            destination[2 * i + 1] = _amounts[i];
+        }
+    }
+
     /// <summary>Every value seen (with positive coverage), ascending, with its amount.</summary>
     public (double[] Values, double[] Amounts) ToSorted()
     {

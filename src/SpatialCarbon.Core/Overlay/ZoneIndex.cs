@@ -3,25 +3,29 @@ using SpatialCarbon.Core.Raster;
 
 namespace SpatialCarbon.Core.Overlay;
 
-/// <summary>Zones' envelopes in pixel space (x = column, y = row), from which the engine plans which windows each
-/// zone meets. Zones that cannot cover a cell (empty, no area, outside the raster) are left out and reported.</summary>
+/// <summary>Zones' boxes in pixel space (columns and rows), from which the engine plans which windows each zone
+/// meets. Zones that cannot cover a cell (empty, no area, outside the raster) are left out and reported.</summary>
+/// <remarks>Four numbers per zone (32 B) instead of an envelope object: a million parcels keep ~80 MB less while the
+/// engine plans.</remarks>
 public sealed class ZoneIndex
 {
-    private readonly Envelope?[] _envelopes;
+    private readonly double[] _box;
 
     public ZoneIndex(IReadOnlyList<Geometry> zones, RasterGrid grid, Action<ZonalWarning>? warning)
     {
-        _envelopes = new Envelope?[zones.Count];
+        _box = new double[zones.Count * 4];
         for (var i = 0; i < zones.Count; i++)
         {
             var problem = Problem(zones[i], grid, out var pixelEnvelope);
             if (problem is not null)
             {
                 warning?.Invoke(new ZonalWarning(i, problem));
+                _box[i * 4] = double.NaN;
                 continue;
             }
 
-            _envelopes[i] = pixelEnvelope;
+            (_box[i * 4], _box[i * 4 + 1], _box[i * 4 + 2], _box[i * 4 + 3]) =
+                (pixelEnvelope!.MinX, pixelEnvelope.MinY, pixelEnvelope.MaxX, pixelEnvelope.MaxY);
             Count++;
         }
     }
@@ -29,8 +33,15 @@ public sealed class ZoneIndex
     /// <summary>Zones indexed (those that may cover a cell).</summary>
     public int Count { get; }
 
-    /// <summary>The zone's envelope in pixel space, or null for a zone that covers no cell.</summary>
-    public Envelope? PixelEnvelope(int zone) => _envelopes[zone];
+    /// <summary>The zone's box in pixel space (columns, rows); false for a zone that covers no cell.</summary>
+    public bool TryPixelBox(int zone, out double minCol, out double minRow, out double maxCol, out double maxRow)
+    {
+        minCol = _box[zone * 4];
+        minRow = _box[zone * 4 + 1];
+        maxCol = _box[zone * 4 + 2];
+        maxRow = _box[zone * 4 + 3];
+        return !double.IsNaN(minCol);
+    }
 
     private static string? Problem(Geometry? zone, RasterGrid grid, out Envelope? pixelEnvelope)
     {

@@ -1,7 +1,8 @@
 namespace SpatialCarbon.Core.Overlay;
 
-/// <summary>The running, mergeable sums of one zone on one worker, all in float64. Squares are kept about a shift
-/// (the first value the worker met) so that the variance loses no precision on large values.</summary>
+/// <summary>The sums of one zone, all in float64, as statistics are derived from them (held per worker as
+/// <see cref="ZoneSums"/> and, when asked, <see cref="ZoneMoments"/>). Squares are kept about a shift (the first value
+/// the worker met) so that the variance loses no precision on large values.</summary>
 public struct ZoneTotals
 {
     /// <summary>Σ coverage over valid cells.</summary>
@@ -38,31 +39,23 @@ public struct ZoneTotals
     /// <summary>A covered valid cell had no weight: weighted statistics are undefined (NaN), as in exactextract.</summary>
     public bool WeightMissing;
 
-    public static ZoneTotals Empty => new() { Min = double.PositiveInfinity, Max = double.NegativeInfinity };
-
-    public void Merge(in ZoneTotals other)
+    /// <summary>The zone's sums as one record (area, variance and weight sums zero when not kept).</summary>
+    internal static ZoneTotals Of(in ZoneSums sums, in ZoneMoments moments) => new()
     {
-        Count += other.Count;
-        NodataCount += other.NodataCount;
-        Area_m2 += other.Area_m2;
-        Sum += other.Sum;
-        Min = Math.Min(Min, other.Min);
-        Max = Math.Max(Max, other.Max);
-        SumWeights += other.SumWeights;
-        SumWeightedValues += other.SumWeightedValues;
-        WeightMissing |= other.WeightMissing;
-        if (!other.HasShift) return;
-        if (!HasShift)
-        {
-            HasShift = true;
-            Shift = other.Shift;
-        }
-
-        // Move the other's sums to this shift: Σc(v-a) = Σc(v-b) + W(b-a), Σc(v-a)² = Σc(v-b)² + 2(b-a)Σc(v-b) + W(b-a)².
-        var d = other.Shift - Shift;
-        SumSquaredDeviation += other.SumSquaredDeviation + 2 * d * other.SumDeviation + other.Count * d * d;
-        SumDeviation += other.SumDeviation + other.Count * d;
-    }
+        Count = sums.Count,
+        NodataCount = sums.NodataCount,
+        Area_m2 = moments.Area_m2,
+        Sum = sums.Sum,
+        Min = sums.Min,
+        Max = sums.Max,
+        HasShift = moments.HasShift,
+        Shift = moments.Shift,
+        SumDeviation = moments.SumDeviation,
+        SumSquaredDeviation = moments.SumSquaredDeviation,
+        SumWeights = moments.SumWeights,
+        SumWeightedValues = moments.SumWeightedValues,
+        WeightMissing = moments.WeightMissing,
+    };
 
     /// <summary>Population variance weighted by coverage.</summary>
     public readonly double Variance

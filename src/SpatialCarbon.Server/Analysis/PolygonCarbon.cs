@@ -7,13 +7,14 @@ using SpatialCarbon.Core.LandCover;
 using SpatialCarbon.Core.Overlay;
 using SpatialCarbon.Core.Raster;
 using SpatialCarbon.Core.Vector;
+using SpatialCarbon.Core.Zoning.Preparation;
 using SpatialCarbon.Server.Workspace;
 
 namespace SpatialCarbon.Server.Analysis;
 
 /// <summary>Carbon inside a drawn or uploaded polygon, through the same exact zonal engine and accumulator as the
-/// CLI's <c>carbon</c> commands: the polygons are dissolved into one zone, transformed (edges densified) into the
-/// land-use CRS, and overlaid on the first year paired with every later year.</summary>
+/// CLI's <c>carbon</c> commands: the polygons are dissolved into one zone, prepared in the land-use CRS by
+/// <see cref="ZonePreparation.Prepare"/>, and overlaid on the first year paired with every later year.</summary>
 public static class PolygonCarbon
 {
     public static CarbonReport Run(ServedWorkspace workspace, VectorLayer upload, AreaMethod method = AreaMethod.Ellipsoidal)
@@ -22,11 +23,14 @@ public static class PolygonCarbon
         if (polygons.Length == 0) throw new InputException("body", null, "no polygon in the GeoJSON (Polygon or MultiPolygon features are needed)");
         if (workspace.LandUsePaths.Count == 0) throw new InputException(workspace.Name, null, "the workspace has no land-use rasters");
         var zone = UnaryUnionOp.Union(polygons);
+        var uploadCrs = upload.Crs ?? CrsRegistry.Wgs84;
         var years = workspace.LandUsePaths.Keys.Order().ToArray();
         using var first = GeoTiffReader.Open(workspace.LandUsePaths[years[0]]);
         var crs = first.Grid.Crs ?? throw new InputException(first.Path, null, "the raster has no CRS");
-        var toRaster = new GeometryReprojector(upload.Crs ?? CrsRegistry.Wgs84, crs);
-        var inRaster = toRaster.Transform(zone, GeometryReprojector.SuggestedDensifyDistance(zone, 0));
+        // The dissolved footprint is one zone and reaches the raster by the path every zone takes (densified
+        // reprojection, repair), so the API and `carbon stock --zones` place the same polygon on the same cells.
+        var footprint = new SourceLayer(upload.SourcePath, upload.Name, uploadCrs, [], [new SourceFeature(1, zone, new Dictionary<string, object?>())], []);
+        var inRaster = ZonePreparation.Prepare(footprint, crs).Geometries[0];
         var pools = workspace.Pools;
         var stocks = new List<StockInYear>();
         var changes = new List<StockChange>();
@@ -35,7 +39,7 @@ public static class PolygonCarbon
         for (var i = 0; i < years.Length; i++)
         {
             using var other = i == 0 ? null : GeoTiffReader.Open(workspace.LandUsePaths[years[i]]);
-            var z = new CarbonZones("body", "zone", ["polygon"], [inRaster], SpatialCarbon.Core.Zoning.Preparation.PreparationReport.None);
+            var z = new CarbonZones("body", "zone", ["polygon"], [inRaster], PreparationReport.None);
             var result = z.Run(first, other, pools, method)[0];
             var m = result.Transitions;
             if (i == 0)
@@ -56,7 +60,7 @@ public static class PolygonCarbon
             }
         }
 
-        return new CarbonReport(GeometryArea.Of_m2(zone, upload.Crs ?? CrsRegistry.Wgs84, AreaMethod.Ellipsoidal) * CarbonUnits.HaPerM2,
+        return new CarbonReport(GeometryArea.Of_m2(zone, uploadCrs, AreaMethod.Ellipsoidal) * CarbonUnits.HaPerM2,
             stocks, changes, transitions, areas, upload.Issues.Repaired, method.Name(), Path.GetFileName(pools.Path));
     }
 

@@ -58,6 +58,14 @@ public static class TileEndpoints
         return Results.NoContent();
     }
 
-    private static bool AcceptsGzip(HttpRequest request) =>
-        request.Headers.AcceptEncoding.Any(v => v?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);
+    private static bool AcceptsGzip(HttpRequest request)
+    {
+        // A loop over the StringValues struct: LINQ would box it on every tile request.
+        foreach (var value in request.Headers.AcceptEncoding)
+        {
+            if (value?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true) return true;
+        }
+
+        return false;
+    }
 }

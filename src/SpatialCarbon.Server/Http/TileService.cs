@@ -9,8 +9,6 @@ namespace SpatialCarbon.Server.Http;
 /// concatenated into one tile (each is a Tile message with one layer), gzip is cached separately.</summary>
 public sealed class TileService(ServedWorkspace workspace, TileCache cache)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ITileSource[]> _validated = new(StringComparer.Ordinal);
-
     public ServedWorkspace Workspace => workspace;
 
     public TileCache Cache => cache;
@@ -21,14 +19,7 @@ public sealed class TileService(ServedWorkspace workspace, TileCache cache)
     /// <summary>The sources of a comma-separated id list, all of one kind (<paramref name="kind"/> when given).</summary>
     public IReadOnlyList<ITileSource> Sources(string ids, TileKind? kind)
     {
-        // Every tile request names its sources; checking the list once per distinct ids string keeps the check off the
-        // cached-tile path. Only valid lists are kept, so the memo is bounded by the orderings of the workspace's layers.
-        if (!_validated.TryGetValue(ids, out var list))
-        {
-            list = Validate(ids);
-            _validated.TryAdd(ids, list);
-        }
-
+        var list = Validate(ids);
         if (kind is { } k && list[0].Info.Kind != k)
             throw new InputException("ids", ids, k == TileKind.Vector ? "raster sources are served as .png" : "vector sources are served as .mvt");
         if (list[0].Info.Kind == TileKind.Raster && list.Length > 1) throw new InputException("ids", ids, "one raster source per tile");
@@ -46,20 +37,20 @@ public sealed class TileService(ServedWorkspace workspace, TileCache cache)
 
     public CachedTile VectorTile(string ids, TileCoord tile, bool gzip)
     {
+        var plain = new TileKey(ids, tile, TileEncoding.Mvt);
+        var key = gzip ? plain with { Encoding = TileEncoding.MvtGzip } : plain;
+        if (cache.Get(key) is { } hit) return hit;
         var sources = Sources(ids, TileKind.Vector);
-        var key = $"{ids}/{tile}.mvt";
-        if (!gzip) return cache.GetOrAdd(key, () => Concatenate(sources, tile));
-        return cache.GetOrAdd(key + ".gz", () =>
-        {
-            var plain = cache.GetOrAdd(key, () => Concatenate(sources, tile));
-            return plain.IsEmpty ? null : Gzip(plain.Data);
-        });
+        var encoded = cache.GetOrAdd(plain, (sources, tile), static s => Concatenate(s.sources, s.tile));
+        return gzip ? cache.GetOrAdd(key, encoded, static e => e.IsEmpty ? null : Gzip(e.Data)) : encoded;
     }
 
     public CachedTile RasterTile(string id, TileCoord tile)
     {
+        var key = new TileKey(id, tile, TileEncoding.Png);
+        if (cache.Get(key) is { } hit) return hit;
         var source = Sources(id, TileKind.Raster)[0];
-        return cache.GetOrAdd($"{id}/{tile}.png", () => source.GetTile(tile));
+        return cache.GetOrAdd(key, (source, tile), static s => s.source.GetTile(s.tile));
     }
 
     private static byte[]? Concatenate(IReadOnlyList<ITileSource> sources, TileCoord tile)

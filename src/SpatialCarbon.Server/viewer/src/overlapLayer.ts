@@ -36,7 +36,8 @@ function clipTo(map: Map, geometry: Geometry) {
 /** Adds one clipped layer per zone layer touched; returns a function removing them. */
 export function showOverlaps(map: Map, footprint: Geometry, touched: Array<{ layer: string; code: string }>, sources: (id: string) => VectorTileSource | undefined): () => void {
   const added: VectorTileLayer[] = [];
-  for (const layerId of new Set(touched.map(z => z.layer))) {
+  // Districts are where a footprint is, not a constraint on it: highlighting them would only cover the map.
+  for (const layerId of new Set(touched.map(z => z.layer).filter(id => id !== 'admin'))) {
     const source = sources(layerId);
     if (!source) continue;
     const codes = new Set(touched.filter(z => z.layer === layerId).map(z => z.code));

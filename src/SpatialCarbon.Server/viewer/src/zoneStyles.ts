@@ -70,9 +70,11 @@ export function basemapStyle(): StyleFunction {
   };
 }
 
-/** A zone drawn where it overlaps the screened footprint. */
+/** A zone drawn where it overlaps the screened footprint. The fill is light because the layers touched stack (red
+ * line, eco-space and control unit often cover the same spot) and the land use under the footprint must stay visible;
+ * the outlines show how the zones split the footprint. */
 export const overlapStyle = new Style({
-  fill: new Fill({ color: 'rgba(255, 0, 200, 0.55)' }),
+  fill: new Fill({ color: 'rgba(255, 0, 200, 0.18)' }),
   stroke: new Stroke({ color: '#ff00c8', width: 2 }),
 });
 

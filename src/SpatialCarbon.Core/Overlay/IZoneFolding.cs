@@ -1,13 +1,20 @@
 namespace SpatialCarbon.Core.Overlay;
 
-/// <summary>An <see cref="IZoneAccumulator"/> whose per-zone state can be folded from another worker's accumulator
-/// as soon as the zone is finished, so that only one copy of a finished zone's state stays alive instead of one per
-/// worker until the end of the run.</summary>
+/// <summary>An <see cref="IZoneAccumulator"/> whose per-zone state can be gathered window by window: the engine
+/// accumulates each window in a small scratch accumulator and folds it into the result in window order, so that the
+/// result is the same whichever worker overlaid which window, and for any number of workers.</summary>
 /// <typeparam name="TSelf">The accumulator type itself.</typeparam>
-public interface IZoneFolding<in TSelf>
+public interface IZoneFolding<TSelf>
 {
-    /// <summary>Adds <paramref name="other"/>'s state for <paramref name="zone"/> into this one and leaves
-    /// <paramref name="other"/> with the empty state for it, so that a later whole merge adds nothing more. Folding
-    /// workers 1, 2, ... in that order gives exactly the sums of the whole merge in the same order.</summary>
-    void FoldZone(int zone, TSelf other);
+    /// <summary>An empty accumulator with the same settings for <paramref name="zones"/> zones (numbered 0 to
+    /// zones - 1, whatever zones of the run they stand for).</summary>
+    TSelf CreateScratch(int zones);
+
+    /// <summary>Adds <paramref name="scratch"/>'s state for its zone <paramref name="scratchZone"/> into this
+    /// accumulator's zone <paramref name="zone"/>, and leaves the scratch with the empty state for it, ready for
+    /// reuse.</summary>
+    void FoldZone(int zone, TSelf scratch, int scratchZone);
+
+    /// <summary>Zone <paramref name="zone"/> has received its last fold: its state may be packed.</summary>
+    void FinishZone(int zone);
 }

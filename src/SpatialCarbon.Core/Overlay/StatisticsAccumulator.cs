@@ -32,6 +32,9 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
     private readonly bool _histogram;
     private readonly bool _weights;
     private readonly bool _weightedHistogram;
+    private readonly double? _noDataArgument;
+    private readonly double? _weightNoDataArgument;
+    private readonly ZonalOptions _options;
 
     /// <param name="zoneCount">Zones in the run.</param>
     /// <param name="noData">Nodata value of the value raster (NaN is always nodata).</param>
@@ -43,6 +46,9 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
         Array.Fill(_zones, ZoneSums.Empty);
         _histograms = new ValueHistogram?[zoneCount];
         _weightedHistograms = new ValueHistogram?[zoneCount];
+        _noDataArgument = noData;
+        _weightNoDataArgument = weightNoData;
+        _options = options;
         _noData = noData ?? double.NaN;
         _weightNoData = weightNoData ?? double.NaN;
         _hasDefault = options.DefaultValue is not null;
@@ -276,22 +282,27 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
         if (other.ZoneCount != ZoneCount) throw new ArgumentException("accumulators of different runs", nameof(other));
         for (var i = 0; i < _zones.Length; i++)
         {
-            MergeZone(i, other);
-            MergeHistogram(_histograms, _frozen, other._histograms, i);
-            MergeHistogram(_weightedHistograms, _weightedFrozen, other._weightedHistograms, i);
+            MergeZone(i, other, i);
+            MergeHistogram(_histograms, _frozen, i, other._histograms, i);
+            MergeHistogram(_weightedHistograms, _weightedFrozen, i, other._weightedHistograms, i);
         }
     }
 
-    public void FoldZone(int zone, StatisticsAccumulator other)
-    {
-        MergeZone(zone, other);
-        other._zones[zone] = ZoneSums.Empty;
-        if (other._moments is not null) other._moments[zone] = default;
-        MergeHistogram(_histograms, _frozen, other._histograms, zone);
-        other._histograms[zone] = null;
-        MergeHistogram(_weightedHistograms, _weightedFrozen, other._weightedHistograms, zone);
-        other._weightedHistograms[zone] = null;
+    public StatisticsAccumulator CreateScratch(int zones) => new(zones, _noDataArgument, _weightNoDataArgument, _options);
 
+    public void FoldZone(int zone, StatisticsAccumulator scratch, int scratchZone)
+    {
+        MergeZone(zone, scratch, scratchZone);
+        scratch._zones[scratchZone] = ZoneSums.Empty;
+        if (scratch._moments is not null) scratch._moments[scratchZone] = default;
+        MergeHistogram(_histograms, _frozen, zone, scratch._histograms, scratchZone);
+        scratch._histograms[scratchZone] = null;
+        MergeHistogram(_weightedHistograms, _weightedFrozen, zone, scratch._weightedHistograms, scratchZone);
+        scratch._weightedHistograms[scratchZone] = null;
+    }
+
+    public void FinishZone(int zone)
+    {
         // The zone is finished: only this merged copy stays, packed.
         Freeze(_histograms, ref _frozen, zone);
         Freeze(_weightedHistograms, ref _weightedFrozen, zone);
@@ -301,13 +312,13 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref ZoneMoments Moments(int zone) => ref _moments is null ? ref _noMoments : ref _moments[zone];
 
-    /// <summary>Adds the other's sums for <paramref name="zone"/>, field by field as a whole
-    /// <see cref="ZoneTotals"/> merge did, so the bits are the same.</summary>
-    private void MergeZone(int zone, StatisticsAccumulator other)
+    /// <summary>Adds the other's sums for its zone <paramref name="otherZone"/> to <paramref name="zone"/>, field by
+    /// field as a whole <see cref="ZoneTotals"/> merge did, so the bits are the same.</summary>
+    private void MergeZone(int zone, StatisticsAccumulator other, int otherZone)
     {
         // The moments move the other's deviations to this shift using the other's count: merged first.
-        if (_moments is not null) _moments[zone].Merge(other._moments![zone], other._zones[zone].Count);
-        _zones[zone].Merge(other._zones[zone]);
+        if (_moments is not null) _moments[zone].Merge(other._moments![otherZone], other._zones[otherZone].Count);
+        _zones[zone].Merge(other._zones[otherZone]);
     }
 
     /// <summary>Drops a zone's histograms once its statistics are derived.</summary>
@@ -326,11 +337,11 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
         live[zone] = null;
     }
 
-    /// <summary>Adds <paramref name="theirs"/>' histogram of zone <paramref name="i"/> to this one, unpacking this one
-    /// first if it was packed (a third worker's share of a finished zone).</summary>
-    private static void MergeHistogram(ValueHistogram?[] mine, FrozenHistograms? frozen, ValueHistogram?[] theirs, int i)
+    /// <summary>Adds <paramref name="theirs"/>' histogram of zone <paramref name="j"/> to this one's zone
+    /// <paramref name="i"/>, unpacking this one first if it was packed.</summary>
+    private static void MergeHistogram(ValueHistogram?[] mine, FrozenHistograms? frozen, int i, ValueHistogram?[] theirs, int j)
     {
-        if (theirs[i] is not { } h) return;
+        if (theirs[j] is not { } h) return;
         if (mine[i] is null && frozen?.Thaw(i) is { } thawed)
         {
             mine[i] = thawed;

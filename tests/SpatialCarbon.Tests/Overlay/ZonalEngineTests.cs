@@ -96,6 +96,85 @@ public class ZonalEngineTests
     }
 
     [Fact]
+    public void Statistics_are_bit_identical_for_any_worker_count_and_run()
+    {
+        // 12 x 4 windows of 16 x 64 cells: windows finish in a different order on every run and worker count, but
+        // each window's sums are folded into the result in window order.
+        var raster = OverlayFixtures.Classes(190, 250, seed: 9);
+        var zones = Zones(raster, 60, seed: 4);
+        var options = new ZonalOptions([ZonalStatistic.Count, ZonalStatistic.Sum, ZonalStatistic.Stdev, ZonalStatistic.Frac, ZonalStatistic.Min]);
+        var runs = new[] { 1, 2, 3, 2, 4 }.Select(w => ZonalStatistics.Compute(raster, null, zones, options, new ZonalRunOptions { MaxDegreeOfParallelism = w })).ToArray();
+        for (var z = 0; z < zones.Count; z++)
+        {
+            var (count, sum, _) = PerPolygon(zones[z], raster);
+            Assert.Equal(count, runs[0][z].Count, 1e-9 * Math.Max(1, count));
+            Assert.Equal(sum, runs[0][z].Sum, 1e-9 * Math.Max(1, sum));
+            foreach (var other in runs[1..])
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(runs[0][z].Count), BitConverter.DoubleToInt64Bits(other[z].Count));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(runs[0][z].Sum), BitConverter.DoubleToInt64Bits(other[z].Sum));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(runs[0][z].Stdev), BitConverter.DoubleToInt64Bits(other[z].Stdev));
+                Assert.Equal(runs[0][z].Frac.Keys, other[z].Frac.Keys);
+                Assert.Equal(runs[0][z].Frac.Values, other[z].Frac.Values);
+            }
+        }
+    }
+
+    [Fact]
+    public void Per_worker_accumulators_get_every_covered_cell_once()
+    {
+        var raster = OverlayFixtures.Classes(190, 250, seed: 9);
+        var zones = Zones(raster, 60, seed: 4);
+        var workers = ZonalEngine.Run([raster], zones, CellAreaModel.Unknown, () => new CountAccumulator(zones.Count),
+            new ZonalRunOptions { MaxDegreeOfParallelism = 3 });
+        Assert.Equal(3, workers.Length);
+        for (var z = 0; z < zones.Count; z++)
+        {
+            var (count, _, nodata) = PerPolygon(zones[z], raster);
+            Assert.Equal(count + nodata, workers.Sum(w => w.Coverage[z]), 1e-9 * Math.Max(1, count));
+        }
+    }
+
+    [Fact]
+    public void A_failing_accumulator_stops_every_worker()
+    {
+        var raster = OverlayFixtures.Classes(190, 250, seed: 9);
+        var zones = Zones(raster, 60, seed: 4);
+        var e = Assert.ThrowsAny<Exception>(() => ZonalEngine.Run([raster], zones, CellAreaModel.Unknown,
+            () => new CountAccumulator(zones.Count) { FailAfter = 50 }, new ZonalRunOptions { MaxDegreeOfParallelism = 2 }));
+        Assert.Contains("enough", (e as AggregateException)?.InnerExceptions[0].Message ?? e.Message);
+    }
+
+    /// <summary>Σ coverage per zone, nodata included; no folding, so the engine keeps one per worker.</summary>
+    private sealed class CountAccumulator(int zones) : IZoneAccumulator
+    {
+        private int _calls;
+
+        public double[] Coverage { get; } = new double[zones];
+
+        public int FailAfter { get; init; } = int.MaxValue;
+
+        public void AddPartial(int zone, int row, int col, ReadOnlySpan<double> coverage, ReadOnlySpan<double> values0,
+            ReadOnlySpan<double> values1, ReadOnlySpan<double> cellAreas_m2)
+        {
+            Check();
+            foreach (var c in coverage) Coverage[zone] += c;
+        }
+
+        public void AddFull(int zone, int row, int col, ReadOnlySpan<double> values0, ReadOnlySpan<double> values1,
+            ReadOnlySpan<double> cellAreas_m2)
+        {
+            Check();
+            Coverage[zone] += values0.Length;
+        }
+
+        private void Check()
+        {
+            if (++_calls > FailAfter) throw new InvalidOperationException("enough");
+        }
+    }
+
+    [Fact]
     public void Empty_degenerate_and_outside_zones_get_zeros_and_warnings()
     {
         var raster = OverlayFixtures.Classes(20, 20, seed: 1);

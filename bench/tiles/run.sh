@@ -92,6 +92,22 @@ echo "  load before $(load)"
 wrk -t2 -c64 -d15s --latency -s "$work/urls.lua" "http://127.0.0.1:$port" | tee "$work/wrk.txt" | sed 's/^/  /'
 echo "  errors: $(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) n += $i } END { print n + 0 }' "$work/wrk.txt") (non-2xx/3xx responses and socket errors)"
 echo "  server CPU during the run $(echo "$(cpu_of "$server_pid") - $cpu0" | bc) s of 15 s; load after $(load)"
+# The tail moves a lot from run to run when wrk shares the cores with the server: WRK_RUNS=N repeats the run and
+# prints every p99 and their median.
+if [ "${WRK_RUNS:-1}" -gt 1 ]; then
+  for r in $(seq 2 "$WRK_RUNS"); do
+    wrk -t2 -c64 -d15s --latency -s "$work/urls.lua" "http://127.0.0.1:$port" > "$work/wrk$r.txt"
+  done
+  cp "$work/wrk.txt" "$work/wrk1.txt"
+  for r in $(seq 1 "$WRK_RUNS"); do
+    printf '  run %s: %s req/s, p99 %s, errors %s\n' "$r" "$(awk '/Requests\/sec/ { print $2 }' "$work/wrk$r.txt")" \
+      "$(awk '$1 == "99%" { print $2 }' "$work/wrk$r.txt")" \
+      "$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) n += $i } END { print n + 0 }' "$work/wrk$r.txt")"
+  done
+  for r in $(seq 1 "$WRK_RUNS"); do
+    awk '$1 == "99%" { v = $2; if (v ~ /us$/) v = v / 1000; else v = v + 0; print v }' "$work/wrk$r.txt"
+  done | sort -g | awk '{ a[NR] = $1 } END { printf "  p99 of %d runs (ms): ", NR; for (i = 1; i <= NR; i++) printf "%s ", a[i]; printf "; median %s ms\n", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'
+fi
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 
 echo

@@ -65,8 +65,8 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
 
     public int ZoneCount => _zones.Length;
 
-    /// <summary>The zone's sums (area, variance and weight sums zero when not asked).</summary>
-    public ZoneTotals Totals(int zone) => ZoneTotals.Of(_zones[zone], _moments is null ? default : _moments[zone]);
+    /// <summary>The zone's sums, and its moments (zero when none of area, variance and weights is asked).</summary>
+    internal (ZoneSums Sums, ZoneMoments Moments) Totals(int zone) => (_zones[zone], _moments is null ? default : _moments[zone]);
 
     /// <summary>The zone's histogram (a new object when it was packed), or null when none.</summary>
     public ValueHistogram? Histogram(int zone) => _histograms[zone] ?? _frozen?.Thaw(zone);
@@ -312,8 +312,8 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref ZoneMoments Moments(int zone) => ref _moments is null ? ref _noMoments : ref _moments[zone];
 
-    /// <summary>Adds the other's sums for its zone <paramref name="otherZone"/> to <paramref name="zone"/>, field by
-    /// field as a whole <see cref="ZoneTotals"/> merge did, so the bits are the same.</summary>
+    /// <summary>Adds the other's sums for its zone <paramref name="otherZone"/> to <paramref name="zone"/>, moments
+    /// first (they need the other's count before it is added).</summary>
     private void MergeZone(int zone, StatisticsAccumulator other, int otherZone)
     {
         // The moments move the other's deviations to this shift using the other's count: merged first.

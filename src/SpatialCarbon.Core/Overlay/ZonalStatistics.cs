@@ -76,7 +76,7 @@ public static class ZonalStatistics
     /// <summary>Zone <paramref name="zone"/>'s statistics from the merged sums.</summary>
     internal static ZoneStatistics Derive(StatisticsAccumulator total, int zone)
     {
-        var t = total.Totals(zone);
+        var (t, m) = total.Totals(zone);
         var (values, amounts) = total.Histogram(zone) is { } histogram ? histogram.ToSorted() : (Array.Empty<double>(), Array.Empty<double>());
         double majority = double.NaN, minority = double.NaN;
         double most = double.NegativeInfinity, least = double.PositiveInfinity;
@@ -106,7 +106,7 @@ public static class ZonalStatistics
         var (wvalues, wamounts) = total.WeightedHistogram(zone) is { } weighted ? weighted.ToSorted() : (Array.Empty<double>(), Array.Empty<double>());
         if (wvalues.Length > 0)
         {
-            for (var i = 0; i < wamounts.Length; i++) wamounts[i] = t.WeightMissing ? double.NaN : wamounts[i] / t.SumWeights;
+            for (var i = 0; i < wamounts.Length; i++) wamounts[i] = m.WeightMissing ? double.NaN : wamounts[i] / m.SumWeights;
             weightedFrac = new ClassFractions(wvalues, wamounts);
         }
 
@@ -114,18 +114,18 @@ public static class ZonalStatistics
         return new ZoneStatistics(
             Count: t.Count,
             NodataCount: t.NodataCount,
-            Area_m2: t.Area_m2,
+            Area_m2: m.Area_m2,
             Sum: t.Sum,
             Mean: defined ? t.Sum / t.Count : double.NaN,
             Min: defined && t.Min <= t.Max ? t.Min : double.NaN,
             Max: defined && t.Min <= t.Max ? t.Max : double.NaN,
-            Stdev: Math.Sqrt(t.Variance),
+            Stdev: Math.Sqrt(m.Variance(t.Count)),
             Majority: majority,
             Minority: minority,
             Variety: variety,
             Frac: frac,
-            WeightedSum: t.WeightMissing ? double.NaN : t.SumWeightedValues,
-            WeightedMean: t.WeightMissing || t.SumWeights == 0 ? double.NaN : t.SumWeightedValues / t.SumWeights,
+            WeightedSum: m.WeightMissing ? double.NaN : m.SumWeightedValues,
+            WeightedMean: m.WeightMissing || m.SumWeights == 0 ? double.NaN : m.SumWeightedValues / m.SumWeights,
             WeightedFrac: weightedFrac);
     }
 }

@@ -27,6 +27,15 @@ internal struct ZoneMoments
     /// <summary>A covered valid cell had no weight: weighted statistics are undefined (NaN), as in exactextract.</summary>
     public bool WeightMissing;
 
+    /// <summary>Population variance weighted by coverage, for a zone whose Σ coverage over valid cells is
+    /// <paramref name="count"/>.</summary>
+    public readonly double Variance(double count)
+    {
+        if (count <= 0) return double.NaN;
+        var mean = SumDeviation / count;
+        return Math.Max(0, SumSquaredDeviation / count - mean * mean);
+    }
+
     /// <param name="other">The other worker's moments of the same zone.</param>
     /// <param name="otherCount">The other worker's Σ coverage over valid cells of that zone.</param>
     public void Merge(in ZoneMoments other, double otherCount)

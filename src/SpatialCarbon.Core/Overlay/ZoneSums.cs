@@ -1,7 +1,7 @@
 namespace SpatialCarbon.Core.Overlay;
 
-/// <summary>The running sums every zone needs on every worker (count, nodata, sum, extremes), in float64: the part of
-/// <see cref="ZoneTotals"/> kept for all zones whatever is asked.</summary>
+/// <summary>The running sums every zone needs on every worker (count, nodata, sum, extremes), in float64: kept for all
+/// zones whatever is asked; <see cref="ZoneMoments"/> holds the rest.</summary>
 internal struct ZoneSums
 {
     public double Count;

@@ -15,8 +15,6 @@ public sealed class TileCache(long capacityBytes)
     private readonly Lock _gate = new();
     private long _bytes;
 
-    public long CapacityBytes => capacityBytes;
-
     public long SizeBytes
     {
         get

@@ -6,12 +6,11 @@ using SpatialCarbon.Tiles;
 namespace SpatialCarbon.Server.Http;
 
 /// <summary>Resolves source ids and renders tiles through the byte-bounded cache: several vector sources are
-/// concatenated into one tile (each is a Tile message with one layer), gzip is cached separately.</summary>
+/// concatenated into one tile (each is a Tile message with one layer), gzip is cached separately. A cached tile is
+/// answered before its ids are checked: only checked ids ever reach the cache.</summary>
 public sealed class TileService(ServedWorkspace workspace, TileCache cache)
 {
     public ServedWorkspace Workspace => workspace;
-
-    public TileCache Cache => cache;
 
     public ITileSource Source(string id) =>
         workspace.Sources.TryGetValue(id, out var s) ? s : throw new UnknownSourceException(id, workspace.Sources.Keys);
@@ -19,19 +18,13 @@ public sealed class TileService(ServedWorkspace workspace, TileCache cache)
     /// <summary>The sources of a comma-separated id list, all of one kind (<paramref name="kind"/> when given).</summary>
     public IReadOnlyList<ITileSource> Sources(string ids, TileKind? kind)
     {
-        var list = Validate(ids);
-        if (kind is { } k && list[0].Info.Kind != k)
-            throw new InputException("ids", ids, k == TileKind.Vector ? "raster sources are served as .png" : "vector sources are served as .mvt");
-        if (list[0].Info.Kind == TileKind.Raster && list.Length > 1) throw new InputException("ids", ids, "one raster source per tile");
-        return list;
-    }
-
-    private ITileSource[] Validate(string ids)
-    {
         var list = ids.Split(',', StringSplitOptions.TrimEntries).Select(Source).ToArray();
         if (list.Length == 0) throw new InputException("ids", ids, "no source named");
         if (list.Select(s => s.Info.Kind).Distinct().Count() > 1) throw new InputException("ids", ids, "vector and raster sources cannot share a tile");
         if (list.Select(s => s.Id).Distinct().Count() != list.Length) throw new InputException("ids", ids, "a source is named twice");
+        if (kind is { } k && list[0].Info.Kind != k)
+            throw new InputException("ids", ids, k == TileKind.Vector ? "raster sources are served as .png" : "vector sources are served as .mvt");
+        if (list[0].Info.Kind == TileKind.Raster && list.Length > 1) throw new InputException("ids", ids, "one raster source per tile");
         return list;
     }
 

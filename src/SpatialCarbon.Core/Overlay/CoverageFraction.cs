@@ -15,6 +15,15 @@ public static class CoverageFraction
     [ThreadStatic]
     private static CoverageDeposits? t_deposits;
 
+    // A thread's run and fraction lists, reused from zone to zone: only the exact-size arrays the coverage keeps are
+    // allocated, not lists grown and dropped for every zone (most of the engine's garbage, and on large zones
+    // large-object-heap garbage that forces full collections).
+    [ThreadStatic]
+    private static List<CoverageRun>? t_runs;
+
+    [ThreadStatic]
+    private static List<double>? t_fractions;
+
     /// <summary>The coverage of <paramref name="geometry"/> (in the grid's CRS) on <paramref name="grid"/>. Parts that
     /// carry no area (points, lines) cover nothing. A multipolygon whose parts overlap (an invalid geometry: repair it
     /// first) counts the overlap once, because coverage is capped at 1.</summary>
@@ -48,8 +57,10 @@ public static class CoverageFraction
         var rowMin = deposits.RowMin;
         var rows = deposits.RowMax - rowMin + 1;
         var rowStart = new int[rows + 1];
-        var runs = new List<CoverageRun>(rows * 3);
-        var fractions = new List<double>(deposits.Count);
+        var runs = t_runs ??= [];
+        var fractions = t_fractions ??= [];
+        runs.Clear();
+        fractions.Clear();
         int colMin = int.MaxValue, colMax = int.MinValue;
 
         for (var r = 0; r < rows; r++)

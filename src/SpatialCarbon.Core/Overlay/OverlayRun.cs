@@ -155,8 +155,8 @@ internal sealed class OverlayRun<TAccumulator>
             if (!read)
             {
                 // Windows no zone's coverage meets are never decoded.
-                _rasters[0].ReadWindow(1, window, values0);
-                if (_rasters.Count > 1) _rasters[1].ReadWindow(1, window, values1);
+                _rasters[0].ReadWindowOnce(1, window, values0);
+                if (_rasters.Count > 1) _rasters[1].ReadWindowOnce(1, window, values1);
                 _areas[worker].Reset(window);
                 read = true;
             }

@@ -47,5 +47,7 @@ public sealed class AssumedCrsRaster : IRasterSource
 
     public void ReadWindow(int band, RasterWindow window, Span<double> destination) => _inner.ReadWindow(band, window, destination);
 
+    public void ReadWindowOnce(int band, RasterWindow window, Span<double> destination) => _inner.ReadWindowOnce(band, window, destination);
+
     public void Dispose() => _inner.Dispose();
 }

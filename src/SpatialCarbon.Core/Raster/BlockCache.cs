@@ -64,6 +64,23 @@ public sealed class BlockCache(long capacityBytes)
         return data;
     }
 
+    /// <summary>The block's bytes when it is cached and decoded, without decoding it, caching it or changing its place
+    /// in the eviction order (<see cref="IRasterSource.ReadWindowOnce"/>).</summary>
+    public bool TryGet(int directory, int block, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? data)
+    {
+        lock (gate)
+        {
+            if (map.TryGetValue((directory, block), out var node) && node.Value.Bytes > 0)
+            {
+                data = node.Value.Data.Value;
+                return true;
+            }
+        }
+
+        data = null;
+        return false;
+    }
+
     private void Remove((int, int) key, Lazy<byte[]> lazy)
     {
         lock (gate)

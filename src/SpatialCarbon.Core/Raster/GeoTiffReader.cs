@@ -130,7 +130,15 @@ public sealed class GeoTiffReader : IRasterSource
         }
     }
 
-    public void ReadWindow(int band, RasterWindow window, Span<double> destination)
+    public void ReadWindow(int band, RasterWindow window, Span<double> destination) => Read(band, window, destination, once: false);
+
+    public void ReadWindowOnce(int band, RasterWindow window, Span<double> destination) => Read(band, window, destination, once: true);
+
+    /// <summary>A thread's buffer for blocks decoded and used at once (<see cref="ReadWindowOnce"/>).</summary>
+    [ThreadStatic]
+    private static byte[]? t_scratch;
+
+    private void Read(int band, RasterWindow window, Span<double> destination, bool once)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
         if (band < 1 || band > BandCount) throw new ArgumentOutOfRangeException(nameof(band), band, $"{Path} has {BandCount} bands");
@@ -151,7 +159,14 @@ public sealed class GeoTiffReader : IRasterSource
             for (var bx = window.X / bw; bx <= (window.X + window.Width - 1) / bw; bx++)
             {
                 var blockIndex = planeOffset + by * layout.BlocksAcross + bx;
-                var data = cache.GetOrDecode(directory, blockIndex, () => Decode(blockIndex));
+                byte[]? data;
+                if (!once) data = cache.GetOrDecode(directory, blockIndex, () => Decode(blockIndex));
+                else if (!cache.TryGet(directory, blockIndex, out data))
+                {
+                    if (t_scratch?.Length != layout.BlockBytes) t_scratch = new byte[layout.BlockBytes];
+                    data = DecodeInto(blockIndex, t_scratch);
+                }
+
                 int x0 = Math.Max(window.X, bx * bw), x1 = Math.Min(window.X + window.Width, (bx + 1) * bw);
                 int y0 = Math.Max(window.Y, by * bh), y1 = Math.Min(window.Y + window.Height, (by + 1) * bh);
                 for (var y = y0; y < y1; y++)
@@ -170,12 +185,20 @@ public sealed class GeoTiffReader : IRasterSource
         while (handles.TryTake(out var h)) h.Dispose();
     }
 
-    private byte[] Decode(int blockIndex)
+    private byte[] Decode(int blockIndex) => DecodeInto(blockIndex, new byte[layout.BlockBytes]);
+
+    /// <summary>Blocks this reader decoded, into its cache or not; for tests and benchmarks.</summary>
+    public long DecodeCount => Interlocked.Read(ref decodeCount);
+
+    private long decodeCount;
+
+    /// <summary>Decodes block <paramref name="blockIndex"/> into <paramref name="buffer"/> (exactly one block long).</summary>
+    private byte[] DecodeInto(int blockIndex, byte[] buffer)
     {
+        Interlocked.Increment(ref decodeCount);
         if (!handles.TryTake(out var tif)) tif = OpenHandle(Path, directory);
         try
         {
-            var buffer = new byte[layout.BlockBytes];
             CapturingTiffErrorHandler.Clear();
             if (IsSparse(tif, blockIndex))
             {

@@ -27,4 +27,10 @@ public interface IRasterSource : IDisposable
 
     /// <summary>Reads a window of one band (1-based) into <paramref name="destination"/>, row-major, width × height values.</summary>
     void ReadWindow(int band, RasterWindow window, Span<double> destination);
+
+    /// <summary>Reads a window as <see cref="ReadWindow"/> does, for a caller that will not read these blocks again (an
+    /// overlay reads each block once): a source with a block cache uses the blocks it already holds and decodes the
+    /// others into a buffer it reuses, without caching them, so that the run neither allocates blocks nor evicts
+    /// other readers' blocks.</summary>
+    void ReadWindowOnce(int band, RasterWindow window, Span<double> destination) => ReadWindow(band, window, destination);
 }

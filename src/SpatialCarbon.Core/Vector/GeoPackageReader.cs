@@ -42,48 +42,47 @@ public sealed class GeoPackageReader : IVectorSource
         var select = string.Join(", ", new[] { fid ?? "rowid", info.GeometryColumn }.Concat(fields.Select(f => f.Name)).Select(Quote));
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {select} FROM {Quote(info.Table)}";
-        // Coordinates packed in one double array per ring (not an object per vertex): a million parcels fit in a
-        // third of the memory.
-        var sequences = new NetTopologySuite.Geometries.Implementation.PackedCoordinateSequenceFactory(
-            NetTopologySuite.Geometries.Implementation.PackedCoordinateSequenceFactory.PackedType.Double);
-        var geoReader = new GeoPackageGeoReader(sequences, new PrecisionModel());
-
-        // The reader builds a new NtsGeometryServices (a factory cache, a comparer, a relate engine: ~0.9 KB) for every
-        // blob, and each geometry keeps its own alive through its factory: a million parcels held 0.9 GB of them.
-        // Geometries are rebuilt on factories of one shared services object (same coordinates, same SRID).
-        var services = new NetTopologySuite.NtsGeometryServices(sequences, new PrecisionModel(), info.SrsId);
-        var closingReader = new GeoPackageGeoReader(sequences, new PrecisionModel()) { RepairRings = true };
+        var decoder = new GeoPackageBlobDecoder(info.SrsId);
         var names = fields.Select(f => f.Name).ToArray();
         var source = new List<SourceFeature>();
+
+        // SQLite hands rows over one at a time; decoding the blobs is most of the read's work, so rows are taken in
+        // chunks and each chunk's blobs are decoded on all cores (a chunk bounds the blobs held at once).
+        var chunk = new List<(long Id, byte[]? Blob, object?[] Values)>(DecodeChunk);
         using (var rows = command.ExecuteReader())
         {
             while (rows.Read())
             {
                 var id = rows.GetInt64(0);
-                Geometry? geometry = null;
-                string? note = null;
-                if (!rows.IsDBNull(1))
-                {
-                    try
-                    {
-                        var blob = (byte[])rows.GetValue(1);
-                        (geometry, note) = RingClosure.Decode(() => geoReader.Read(blob), () => closingReader.Read(blob));
-                        if (geometry is not null) geometry = services.CreateGeometryFactory(geometry.SRID).CreateGeometry(geometry);
-                    }
-                    catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or ParseException or IOException)
-                    {
-                        note = $"cannot decode the geometry blob ({e.Message})";
-                    }
-                }
-
+                var blob = rows.IsDBNull(1) ? null : (byte[])rows.GetValue(1);
                 var values = new object?[fields.Length];
                 for (var i = 0; i < fields.Length; i++)
                     values[i] = ReadValue(path, info.Table, id, rows, i + 2, fields[i]);
-                source.Add(new SourceFeature(id, geometry, new FieldValues(names, values), note));
+                chunk.Add((id, blob, values));
+                if (chunk.Count == DecodeChunk) Flush(chunk, decoder, names, source);
             }
         }
 
+        Flush(chunk, decoder, names, source);
         return new SourceLayer(path, info.Table, crs, fields, source, []);
+    }
+
+    /// <summary>Rows whose blobs are decoded together.</summary>
+    private const int DecodeChunk = 8192;
+
+    private static void Flush(List<(long Id, byte[]? Blob, object?[] Values)> chunk, GeoPackageBlobDecoder decoder,
+        string[] names, List<SourceFeature> source)
+    {
+        var decoded = new SourceFeature[chunk.Count];
+        Parallel.For(0, chunk.Count, () => new GeoPackageBlobDecoder.Readers(), (i, _, readers) =>
+        {
+            var (id, blob, values) = chunk[i];
+            var (geometry, note) = blob is null ? (null, null) : decoder.Decode(blob, readers);
+            decoded[i] = new SourceFeature(id, geometry, new FieldValues(names, values), note);
+            return readers;
+        }, _ => { });
+        source.AddRange(decoded);
+        chunk.Clear();
     }
 
     internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -16,8 +16,9 @@ public class BlockReadTests
         var source = OverlayFixtures.Classes(200, 150, seed: 3, left: 500_000, top: 3_500_000, crs: CrsRegistry.FromEpsg(4549));
         GeoTiffWriter.Write(path, source, new GeoTiffWriteOptions(RasterDataType.Byte, 255, BlockSize: 32));
 
-        // No cache: a second read of a tile would decode it again and show in the count.
-        using var tiff = GeoTiffReader.Open(path, cacheBytes: 0);
+        // The engine reads each block once and keeps none: a second read of a tile would decode it again and show in
+        // the count, and a cached one would show in the cache.
+        using var tiff = GeoTiffReader.Open(path);
         var b = tiff.Grid.Bounds;
         var rng = new Random(8);
         var zones = new List<Geometry> { OverlayFixtures.Factory.ToGeometry(b) };
@@ -27,9 +28,34 @@ public class BlockReadTests
         var options = new ZonalOptions([ZonalStatistic.Count, ZonalStatistic.Sum]);
         var fromTiff = ZonalStatistics.Compute(tiff, null, zones, options, new ZonalRunOptions { MaxDegreeOfParallelism = 2 });
         var tiles = (200 + 31) / 32 * ((150 + 31) / 32);
-        Assert.Equal(tiles, tiff.Cache.DecodeCount);
+        Assert.Equal(tiles, tiff.DecodeCount);
+        Assert.Equal(0, tiff.Cache.SizeBytes);
 
         var fromMemory = ZonalStatistics.Compute(source, null, zones, options);
         for (var z = 0; z < zones.Count; z++) Assert.Equal(fromMemory[z].Sum, fromTiff[z].Sum, 1e-9 * Math.Max(1, fromMemory[z].Sum));
+    }
+
+    [Fact]
+    public void A_read_once_gives_the_written_values_and_uses_blocks_already_cached_without_caching_others()
+    {
+        var dir = TestEnvironment.TempDir("zonal-read-once");
+        var path = Path.Combine(dir, "classes.tif");
+        var source = OverlayFixtures.Classes(90, 70, seed: 5, left: 500_000, top: 3_500_000, crs: CrsRegistry.FromEpsg(4549));
+        GeoTiffWriter.Write(path, source, new GeoTiffWriteOptions(RasterDataType.Byte, 255, BlockSize: 32));
+        using var tiff = GeoTiffReader.Open(path);
+
+        // Block (0, 0) cached by an ordinary read; the read-once of the whole raster decodes only the other 8 blocks.
+        var first = new double[32 * 32];
+        tiff.ReadWindow(1, new RasterWindow(0, 0, 32, 32), first);
+        var cached = tiff.Cache.SizeBytes;
+        Assert.Equal(1, tiff.DecodeCount);
+
+        var once = new double[90 * 70];
+        tiff.ReadWindowOnce(1, new RasterWindow(0, 0, 90, 70), once);
+        var expected = new double[90 * 70];
+        source.ReadWindow(1, new RasterWindow(0, 0, 90, 70), expected);
+        Assert.Equal(expected, once);
+        Assert.Equal(1 + 8, tiff.DecodeCount);
+        Assert.Equal(cached, tiff.Cache.SizeBytes);
     }
 }

@@ -178,4 +178,41 @@ public class ZonalCommandTests
             "--stats", "count"], new StringWriter(), stderr);
         CliAssert.FailsWithOneLine(code, stderr.ToString(), "z.geojson");
     }
+
+    [Fact]
+    public void Fifty_thousand_zones_take_the_packed_path_and_each_gets_its_own_cell()
+    {
+        // From 50,000 zones the command packs the geometries and drops the prepared layer; each zone here is exactly
+        // one cell of the 4 x 4 grid (zone i: cell i mod 16), so its count and sum are that cell's, read off the grid.
+        int[] grid = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, -1, 4, 5, 6, 7];
+        const int n = 50_000;
+        var dir = TestEnvironment.TempDir("zonal-packed");
+        var json = new System.Text.StringBuilder("""{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4549"}},"features":[""");
+        for (var i = 0; i < n; i++)
+        {
+            var (r, c) = (i % 16 / 4, i % 4);
+            double x0 = 500_000 + 10 * c, y1 = 3_500_040 - 10 * r;
+            var ring = string.Create(CultureInfo.InvariantCulture, $"[[{x0},{y1 - 10}],[{x0 + 10},{y1 - 10}],[{x0 + 10},{y1}],[{x0},{y1}],[{x0},{y1 - 10}]]");
+            json.Append(i == 0 ? "" : ",").Append("{\"type\":\"Feature\",\"properties\":{\"zid\":").Append(i)
+                .Append("},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[").Append(ring).Append("]}}");
+        }
+
+        File.WriteAllText(Path.Combine(dir, "cells.geojson"), json.Append("]}").ToString());
+        var output = Path.Combine(dir, "cells.csv");
+        var stderr = new StringWriter();
+        var code = CliRunner.Run(CommandCatalog.CreateRoot(), ["zonal", "--raster", Tiff, "--zones", Path.Combine(dir, "cells.geojson"),
+            "--id-field", "zid", "--stats", "count,sum", "--out", output, "--threads", "2"], new StringWriter(), stderr);
+        Assert.True(code == 0, stderr.ToString());
+
+        var lines = File.ReadAllLines(output);
+        Assert.Equal(n + 1, lines.Length);
+        for (var i = 0; i < n; i++)
+        {
+            var cells = lines[i + 1].Split(',');
+            Assert.Equal(i.ToString(CultureInfo.InvariantCulture), cells[0]);
+            var value = grid[i % 16];
+            Assert.Equal(value < 0 ? 0 : 1, double.Parse(cells[1], CultureInfo.InvariantCulture), 1e-9);
+            Assert.Equal(value < 0 ? 0 : value, double.Parse(cells[2], CultureInfo.InvariantCulture), 1e-9);
+        }
+    }
 }

@@ -16,10 +16,10 @@ public static class ZonePreparation
 
     /// <summary>Prepares every feature of <paramref name="layer"/> as a zone in <paramref name="targetCrs"/> (null:
     /// the layer's own CRS), with ids from <paramref name="idField"/> (null: the feature ids; matched exactly, else
-    /// ignoring case).</summary>
+    /// ignoring case), on at most <paramref name="maxDegreeOfParallelism"/> threads (null: all cores).</summary>
     /// <exception cref="InputException">A coordinate is NaN, infinite or out of any CRS's range (names the file
     /// and the feature), or the id field does not exist.</exception>
-    public static PreparedZones Prepare(SourceLayer layer, SpatialReference? targetCrs, string? idField = null)
+    public static PreparedZones Prepare(SourceLayer layer, SpatialReference? targetCrs, string? idField = null, int? maxDegreeOfParallelism = null)
     {
         var field = idField is null ? null : layer.Field(idField).Name;
         var target = targetCrs ?? layer.Crs;
@@ -28,9 +28,12 @@ public static class ZonePreparation
         var srid = target?.Epsg ?? 0;
         var factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(srid);
 
-        // Repair is the slow part (GeometryFixer overlays whole rings), so features are prepared in parallel and
-        // collected in source order.
-        var outcomes = layer.Features.AsParallel().AsOrdered().Select(f => One(f, reprojection)).ToArray();
+        // Repair is the slow part (GeometryFixer overlays whole rings), so features are prepared in parallel. Features
+        // are taken a few at a time as workers come free: layers are often sorted by size or kind (the large polygons
+        // last), and fixed halves would leave one worker with all of them.
+        var outcomes = new Outcome[layer.Features.Count];
+        Parallel.For(0, outcomes.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount },
+            i => outcomes[i] = One(layer.Features[i], reprojection));
 
         var zones = new PreparedZone[outcomes.Length];
         var notes = new List<string>(layer.ReaderNotes);

@@ -91,13 +91,33 @@ internal static class ZonalCommand
         var assumed = AreaOptions.ParseCrs(request.AssumeCrs);
         var options = new ZonalOptions(statistics, request.DefaultValue, request.MinCoverage, areaMethod);
 
-        // Only the zones' areas need the raster's CRS; other statistics of a raster without one are still given.
-        using var values = statistics.Contains(ZonalStatistic.Area)
-            ? AreaOptions.OpenRaster(request.Raster, assumed)
-            : AssumedCrsRaster.Apply(DatasetOpener.OpenRaster(request.Raster), assumed);
-        using var weights = request.Weights is null ? null : AssumedCrsRaster.Apply(DatasetOpener.OpenRaster(request.Weights), assumed);
         var workers = request.Threads is > 0 ? request.Threads.Value : Environment.ProcessorCount;
-        var zones = ReadZones(store, request, values.Grid.Crs, keepLayer: format == ".gpkg", zonesName, stderr, workers);
+
+        // Reading the zones (SQLite rows, WKB) needs nothing from the rasters: with a second worker it runs while they
+        // are opened. A raster's error still comes first, as it would one after the other.
+        var reading = workers > 1 ? Task.Run(() => ReadSource(store, request)) : null;
+        IRasterSource? values = null;
+        IRasterSource? weights = null;
+        try
+        {
+            // Only the zones' areas need the raster's CRS; other statistics of a raster without one are still given.
+            values = statistics.Contains(ZonalStatistic.Area)
+                ? AreaOptions.OpenRaster(request.Raster, assumed)
+                : AssumedCrsRaster.Apply(DatasetOpener.OpenRaster(request.Raster), assumed);
+            weights = request.Weights is null ? null : AssumedCrsRaster.Apply(DatasetOpener.OpenRaster(request.Weights), assumed);
+        }
+        catch
+        {
+            values?.Dispose();
+            // The read must end (its own error is dropped) before the store it reads from is disposed.
+            reading?.ContinueWith(t => t.Exception, TaskScheduler.Default).Wait();
+            throw;
+        }
+
+        using var valuesOwner = values;
+        using var weightsOwner = weights;
+        var source = reading is null ? ReadSource(store, request) : reading.GetAwaiter().GetResult();
+        var zones = PrepareZones(source, request, values.Grid.Crs, keepLayer: format == ".gpkg", zonesName, stderr, workers);
 
         if (zones.Packed)
         {
@@ -151,10 +171,12 @@ internal static class ZonalCommand
     /// cost a few MB, less than the packing and the full collection that frees them take in time (2,000 zones: ~25 ms).</summary>
     private const int PackFrom = 50_000;
 
-    private static ZoneSet ReadZones(IWorkspaceStore? store, ZonalRequest request, SpatialReference? rasterCrs, bool keepLayer,
+    private static SourceLayer ReadSource(IWorkspaceStore? store, ZonalRequest request) =>
+        store is null ? DatasetOpener.ReadVectorSource(request.Zones!, request.Layer) : store.ReadSource(request.Layer!);
+
+    private static ZoneSet PrepareZones(SourceLayer source, ZonalRequest request, SpatialReference? rasterCrs, bool keepLayer,
         string zonesName, TextWriter stderr, int workers)
     {
-        var source = store is null ? DatasetOpener.ReadVectorSource(request.Zones!, request.Layer) : store.ReadSource(request.Layer!);
         var zones = ZonePreparation.Prepare(source, rasterCrs, request.IdField, workers);
         if (zones.Report.Any) stderr.WriteLine($"zonal: {zonesName}: {zones.Report}");
         foreach (var w in zones.Report.Warnings) stderr.WriteLine($"zonal: warning: {w}");

@@ -19,7 +19,11 @@ with zipfile.ZipFile(sys.argv[1], "w", compression=zipfile.ZIP_DEFLATED, compres
             f.write(chunk)
 PY
 uptime
-/usr/bin/time -f "info on a 1.6 GB bomb: wall %e s, user %U s, sys %S s, peak RSS %M KB, exit %x" dotnet "$cli" info "$work/bomb.zip" || true
+/usr/bin/time -o "$work/bomb.time" -f "info on a 1.6 GB bomb: wall %e s, user %U s, sys %S s, peak RSS %M KB, exit %x" dotnet "$cli" info "$work/bomb.zip" || true
+cat "$work/bomb.time"
 dotnet test "$repo/tests/SpatialCarbon.Tests" -c Release --filter "FullyQualifiedName~KillTests|FullyQualifiedName~ReaderFuzz" \
-    --logger "console;verbosity=detailed" | grep -E "fuzz |Passed |Failed |Total tests"
+    --logger "console;verbosity=detailed" | grep -E "fuzz |Passed |Failed |Total tests" | tee "$work/tests.txt"
+# For bench/run-all.sh: RESULT|job|ours|anchor|ratio|peak (robustness, not speed: no anchor).
+sed -n 's/^info on a 1.6 GB bomb: wall \([0-9.]*\) s, .*peak RSS \([0-9]*\) KB, exit \([0-9]*\)$/RESULT|info on a 1.6 GB zip bomb (exit \3)|\1 s|-|-|\2 KB/p' "$work/bomb.time"
+awk '/^ fuzz / { n += $3; c += $(NF - 1) } END { printf "RESULT|reader fuzzing: %d mutated files|%d crashes|-|-|\n", n, c }' "$work/tests.txt"
 uptime

@@ -11,8 +11,13 @@ cases="${2:-both}"
 cd "$root"
 [ -f "$workspace/zones.gpkg" ] || dotnet run --project src/SpatialCarbon.Cli -c Release -- demo --no-serve --workspace "$workspace" >/dev/null
 dotnet build -c Release bench/SpatialCarbon.Bench -v q -nologo >/dev/null
+out="$(mktemp)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 /usr/bin/time -f "process: user %U s, sys %S s, wall %e s, max RSS %M KB" \
   dotnet bench/SpatialCarbon.Bench/bin/Release/net10.0/SpatialCarbon.Bench.dll screen-bench "$workspace" \
-  data/rules/jiangsu-demo-rules.json data/carbon/clcd_pools_illustrative.csv 10000 "$cases"
+  data/rules/jiangsu-demo-rules.json data/carbon/clcd_pools_illustrative.csv 10000 "$cases" 2>&1 | tee "$out"
+# For bench/run-all.sh: RESULT|job|ours|anchor|ratio|peak (no anchor: targets p95 < 20 ms and 10,000 in < 10 s).
+sed -n 's/^single 50 ha screen, clearance off: wall p50 [0-9.]* ms, p95 \([0-9.]*\) ms.*/RESULT|screen one 50 ha footprint, p95 (target < 20 ms)|\1 ms|-|-|/p;
+  s/^batch of 10000 footprints (1-100 ha), clearance off: \([0-9.]*\) s wall.*/RESULT|screen 10,000 footprints (target < 10 s)|\1 s|-|-|/p;
+  s/^process: .*max RSS \([0-9]*\) KB$/RESULT|screen bench process, peak memory|-|-|-|\1 KB/p' "$out"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -22,6 +22,8 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 as_pg "$bin/initdb" -D "$work/pg" -U postgres -A trust -E UTF8 --locale=C --no-sync >/dev/null
 as_pg "$bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-c listen_addresses=127.0.0.1 -p $port -k $work" start >/dev/null
 trap 'as_pg "$bin/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null; rm -rf "$work"' EXIT
+# Everything printed is kept, so that the RESULT lines for bench/run-all.sh can be read off it at the end.
+exec > >(tee "$work/report.txt") 2>&1
 psql -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE EXTENSION postgis" -c "CREATE SCHEMA ogr" postgres
 
 mkdir "$work/demo"
@@ -57,3 +59,19 @@ for store in "$gpkg" "$pg"; do
   echo "-- $store"
   timed $bench screen-bench "$store" "$root/data/rules/jiangsu-demo-rules.json" "$root/data/carbon/clcd_pools_illustrative.csv" 10000
 done
+# For bench/run-all.sh: RESULT|job|ours|anchor|ratio|peak.
+/usr/bin/python3 - "$work/report.txt" <<'PY'
+import re, statistics, sys
+text = open(sys.argv[1]).read()
+def walls(title):
+    part = text.split(f"== {title}", 1)[1].split("\n== ", 1)[0]
+    return [(float(w), int(r)) for w, r in re.findall(r"wall ([0-9.]+) s, .*?max RSS (\d+) KB", part)]
+ours, anchor = walls("GeoPackage -> PostGIS: spatialcarbon workspace copy"), walls("GeoPackage -> PostGIS: anchor ogr2ogr")
+if ours and anchor:
+    o, a = statistics.median(w for w, _ in ours), statistics.median(w for w, _ in anchor)
+    print(f"RESULT|workspace copy GeoPackage -> PostGIS (median of {len(ours)}; ogr2ogr copies layers only)|{o:.2f} s|{a:.2f} s|{a / o:.2f}x|{max(r for _, r in ours) // 1024} MB / {max(r for _, r in anchor) // 1024} MB")
+q = re.findall(r"^10000 footprints: intersects [0-9.]+ s \(([0-9.]+) ms each.*?within 1 km [0-9.]+ s \(([0-9.]+) ms each", text, re.M)
+if len(q) == 2:
+    print(f"RESULT|10,000 intersects queries, GeoPackage store (anchor: PostGIS store)|{q[0][0]} ms each|{q[1][0]} ms each|{float(q[1][0]) / float(q[0][0]):.2f}x|")
+    print(f"RESULT|10,000 within-1-km queries, GeoPackage store (anchor: PostGIS store)|{q[0][1]} ms each|{q[1][1]} ms each|{float(q[1][1]) / float(q[0][1]):.2f}x|")
+PY

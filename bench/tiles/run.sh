@@ -32,6 +32,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# Everything printed is kept, so that the RESULT lines for bench/run-all.sh can be read off it at the end.
+exec > >(tee "$work/report.txt") 2>&1
 echo "== $(nproc) cores, load $(load) at start; demo $demo"
 
 echo
@@ -124,4 +126,22 @@ timed $cli tiles seed --source landuse_2020 --minzoom 6 --maxzoom 12 --workspace
 echo "-- gdal2tiles.py -r mode --processes 2 -z 6-12 --xyz (load $(load))"
 timed gdal2tiles.py -q -r mode --processes 2 -z 6-12 --xyz -w none "$work/ws/landuse_2020.tif" "$work/g2t"
 echo "  gdal2tiles wrote $(find "$work/g2t" -name '*.png' | wc -l) tiles: $(for z in 6 7 8 9 10 11 12; do printf 'z%s %s, ' "$z" "$(find "$work/g2t/$z" -name '*.png' 2>/dev/null | wc -l)"; done)"
+# For bench/run-all.sh: RESULT|job|ours|anchor|ratio|peak.
+/usr/bin/python3 - "$work/report.txt" <<'PY'
+import re, statistics, sys
+text = open(sys.argv[1]).read()
+rate = {(who, z): float(v) for who, z, v in re.findall(r"^(ours|postgis) z(\d+):.*?\((\d+) tiles per CPU-second\)", text, re.M)}
+for z in sorted({z for _, z in rate}, key=int):
+    if ("ours", z) in rate and ("postgis", z) in rate:
+        o, p = rate[("ours", z)], rate[("postgis", z)]
+        print(f"RESULT|uncached MVT z{z}, tiles per CPU-second (one thread)|{o:.0f}|{p:.0f} (ST_AsMVT)|{o / p:.2f}x|")
+runs = re.findall(r"^\s+run \d+: .*?p99 ([0-9.]+)(us|ms)", text, re.M) or re.findall(r"^\s+99%\s+([0-9.]+)(us|ms)", text, re.M)
+p99 = [float(v) / (1000 if u == "us" else 1) for v, u in runs]
+if p99:
+    print(f"RESULT|cached tiles p99, wrk -c64 (median of {len(p99)} runs of 15 s; target < 5 ms)|{statistics.median(p99):.2f} ms|-|-|")
+seed = re.search(r"^-- spatialcarbon tiles seed.*?wall ([0-9.]+) s.*?max RSS (\d+) KB", text, re.M | re.S)
+g2t = re.search(r"^-- gdal2tiles.py.*?wall ([0-9.]+) s.*?max RSS (\d+) KB", text, re.M | re.S)
+if seed and g2t:
+    print(f"RESULT|seed land use z6-z12, mode|{seed[1]} s|{g2t[1]} s (gdal2tiles)|{float(g2t[1]) / float(seed[1]):.1f}x|{int(seed[2]) // 1024} MB / {int(g2t[2]) // 1024} MB")
+PY
 echo "== load $(load) at the end"

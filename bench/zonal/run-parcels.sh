@@ -39,7 +39,7 @@ for run in $(seq 1 "$runs"); do
   [ -z "$ee" ] || time_run "exactextract" theirs "$data/exactextract.csv"
 done
 echo
-table exactextract
+table exactextract "zonal 1,000,000 parcels,"
 if [ -n "$ee" ]; then
   echo "== agreement, ours vs exactextract"
   /usr/bin/python3 bench/zonal/compare_exactextract.py "$data/ours.csv" "$data/exactextract.csv"

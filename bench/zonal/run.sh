@@ -61,7 +61,7 @@ for run in $(seq 1 "$runs"); do
   [ -z "$ee" ] || time_run "exactextract" theirs big "$data/big/exactextract.csv"
 done
 echo
-table exactextract
+table exactextract "zonal 10,000² / 2,000 zones,"
 /usr/bin/python3 - "$TIMES" <<'PY'
 import statistics, sys
 rows = {}
@@ -70,6 +70,7 @@ for line in open(sys.argv[1]):
 if "ours --threads 1" in rows and "ours --threads 2" in rows:
     t1 = statistics.median(rows["ours --threads 1"]); t2 = statistics.median(rows["ours --threads 2"])
     print(f"\nsecond core: --threads 1 / --threads 2 = {t1 / t2:.2f}x (wall)")
+    print(f"RESULT|zonal second core: --threads 2 against --threads 1|{t2:.2f} s|{t1:.2f} s|{t1 / t2:.2f}x|")
 PY
 md5sum "$data/big/ours.csv" "$data/big/ours-t1.csv" "$data/big/ours-t2.csv" | awk '{print "  md5 " $1 "  " $2}'
 

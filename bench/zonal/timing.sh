@@ -17,10 +17,11 @@ time_run() {
   rm -f "$t" "$t.err"
 }
 
-# table ANCHOR_LABEL: medians per label from $TIMES, with each label's ratio to the anchor (anchor / ours: > 1 means
-# we are faster) in wall time and in CPU time.
+# table ANCHOR_LABEL [JOB]: medians per label from $TIMES, with each label's ratio to the anchor (anchor / ours: > 1
+# means we are faster) in wall time and in CPU time; then a `RESULT|JOB label|ours|anchor|ratio|peak` line per label
+# for bench/run-all.sh.
 table() {
-  /usr/bin/python3 - "$TIMES" "$1" <<'PY'
+  /usr/bin/python3 - "$TIMES" "$1" "${2:-zonal}" <<'PY'
 import statistics, sys
 rows = {}
 for line in open(sys.argv[1]):
@@ -37,5 +38,10 @@ for label, rs in rows.items():
     ratio_w = f"{aw / w:.2f}x" if aw and label != sys.argv[2] else ""
     ratio_c = f"{ac / c:.2f}x" if ac and label != sys.argv[2] else ""
     print(f"| {label:34} | {len(rs):4} | {w:11.2f} s | {c:19.2f} s | {rss:4.0f} MB | {load:8.1f} | {ratio_w:>16} | {ratio_c:>15} |")
+arss = max(r[2] for r in anchor) if anchor else None
+for label, rs in rows.items():
+    if label == sys.argv[2]: continue
+    w = statistics.median(r[0] for r in rs); rss = max(r[2] for r in rs)
+    print(f"RESULT|{sys.argv[3]} {label}|{w:.2f} s|{f'{aw:.2f} s' if aw else '-'}|{f'{aw / w:.2f}x' if aw else '-'}|{rss:.0f} MB / {f'{arss:.0f} MB' if arss else '-'}")
 PY
 }

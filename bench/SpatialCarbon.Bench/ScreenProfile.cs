@@ -23,7 +23,7 @@ public static class ScreenProfile
         var request = new ScreenRequest("2614", Clearance: false);
         foreach (var f in squares.Take(200)) SiteScreen.Screen(context, f, CrsRegistry.Cgcs2000, request);
         var phases = new double[4];
-        long Decodes() => context.LandUse.Sum(l => l.Raster is SpatialCarbon.Core.Raster.GeoTiffReader g ? g.Cache.DecodeCount : 0);
+        long Decodes() => context.LandUse.Sum(l => l.Raster is SpatialCarbon.Core.Raster.GeoTiffReader g ? g.DecodeCount : 0);
         var decodes0 = Decodes();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         foreach (var f in squares.Skip(200))

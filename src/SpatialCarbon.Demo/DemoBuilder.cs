@@ -49,7 +49,7 @@ public static class DemoBuilder
         catch
         {
             // A failed build returns only once nothing is still writing into the workspace.
-            ((IAsyncResult)zones).AsyncWaitHandle.WaitOne();
+            zones.ContinueWith(t => t.Exception, TaskScheduler.Default).Wait();
             throw;
         }
 

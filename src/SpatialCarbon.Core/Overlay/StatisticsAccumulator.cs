@@ -32,8 +32,6 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
     private readonly bool _histogram;
     private readonly bool _weights;
     private readonly bool _weightedHistogram;
-    private readonly double? _noDataArgument;
-    private readonly double? _weightNoDataArgument;
     private readonly ZonalOptions _options;
 
     /// <param name="zoneCount">Zones in the run.</param>
@@ -46,8 +44,6 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
         Array.Fill(_zones, ZoneSums.Empty);
         _histograms = new ValueHistogram?[zoneCount];
         _weightedHistograms = new ValueHistogram?[zoneCount];
-        _noDataArgument = noData;
-        _weightNoDataArgument = weightNoData;
         _options = options;
         _noData = noData ?? double.NaN;
         _weightNoData = weightNoData ?? double.NaN;
@@ -288,7 +284,8 @@ public sealed class StatisticsAccumulator : IZoneAccumulator, IZoneFolding<Stati
         }
     }
 
-    public StatisticsAccumulator CreateScratch(int zones) => new(zones, _noDataArgument, _weightNoDataArgument, _options);
+    // NaN is always nodata, so a NaN nodata value and none read alike.
+    public StatisticsAccumulator CreateScratch(int zones) => new(zones, _noData, _weightNoData, _options);
 
     public void FoldZone(int zone, StatisticsAccumulator scratch, int scratchZone)
     {

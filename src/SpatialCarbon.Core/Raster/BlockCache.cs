@@ -20,11 +20,6 @@ public sealed class BlockCache(long capacityBytes)
         }
     }
 
-    /// <summary>How many blocks were decoded (cache misses); for tests and benchmarks.</summary>
-    public long DecodeCount => Interlocked.Read(ref decodes);
-
-    private long decodes;
-
     /// <summary>The block's bytes, decoding it with <paramref name="decode"/> when it is not cached.</summary>
     public byte[] GetOrDecode(int directory, int block, Func<byte[]> decode)
     {
@@ -40,11 +35,7 @@ public sealed class BlockCache(long capacityBytes)
             }
             else
             {
-                lazy = new Lazy<byte[]>(() =>
-                {
-                    Interlocked.Increment(ref decodes);
-                    return decode();
-                }, LazyThreadSafetyMode.ExecutionAndPublication);
+                lazy = new Lazy<byte[]>(decode, LazyThreadSafetyMode.ExecutionAndPublication);
                 map[key] = lru.AddFirst(new Entry(key, lazy));
             }
         }

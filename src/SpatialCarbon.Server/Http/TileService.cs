@@ -19,7 +19,6 @@ public sealed class TileService(ServedWorkspace workspace, TileCache cache)
     public IReadOnlyList<ITileSource> Sources(string ids, TileKind? kind)
     {
         var list = ids.Split(',', StringSplitOptions.TrimEntries).Select(Source).ToArray();
-        if (list.Length == 0) throw new InputException("ids", ids, "no source named");
         if (list.Select(s => s.Info.Kind).Distinct().Count() > 1) throw new InputException("ids", ids, "vector and raster sources cannot share a tile");
         if (list.Select(s => s.Id).Distinct().Count() != list.Length) throw new InputException("ids", ids, "a source is named twice");
         if (kind is { } k && list[0].Info.Kind != k)

@@ -11,10 +11,7 @@ public class BlockReadTests
     [Fact]
     public void Each_tile_is_decoded_once_however_many_zones_overlap_it()
     {
-        var dir = TestEnvironment.TempDir("zonal-blocks");
-        var path = Path.Combine(dir, "classes.tif");
-        var source = OverlayFixtures.Classes(200, 150, seed: 3, left: 500_000, top: 3_500_000, crs: CrsRegistry.FromEpsg(4549));
-        GeoTiffWriter.Write(path, source, new GeoTiffWriteOptions(RasterDataType.Byte, 255, BlockSize: 32));
+        var (path, source) = WriteClasses("zonal-blocks", 200, 150, seed: 3);
 
         // The engine reads each block once and keeps none: a second read of a tile would decode it again and show in
         // the count, and a cached one would show in the cache.
@@ -38,10 +35,7 @@ public class BlockReadTests
     [Fact]
     public void A_read_once_gives_the_written_values_and_uses_blocks_already_cached_without_caching_others()
     {
-        var dir = TestEnvironment.TempDir("zonal-read-once");
-        var path = Path.Combine(dir, "classes.tif");
-        var source = OverlayFixtures.Classes(90, 70, seed: 5, left: 500_000, top: 3_500_000, crs: CrsRegistry.FromEpsg(4549));
-        GeoTiffWriter.Write(path, source, new GeoTiffWriteOptions(RasterDataType.Byte, 255, BlockSize: 32));
+        var (path, source) = WriteClasses("zonal-read-once", 90, 70, seed: 5);
         using var tiff = GeoTiffReader.Open(path);
 
         // Block (0, 0) cached by an ordinary read; the read-once of the whole raster decodes only the other 8 blocks.
@@ -57,5 +51,14 @@ public class BlockReadTests
         Assert.Equal(expected, once);
         Assert.Equal(1 + 8, tiff.DecodeCount);
         Assert.Equal(cached, tiff.Cache.SizeBytes);
+    }
+
+    /// <summary>Class patches in EPSG:4549 written as a Byte GeoTIFF of 32 × 32 tiles; the path and the source.</summary>
+    private static (string Path, MemoryRaster Source) WriteClasses(string name, int width, int height, int seed)
+    {
+        var path = Path.Combine(TestEnvironment.TempDir(name), "classes.tif");
+        var source = OverlayFixtures.Classes(width, height, seed, left: 500_000, top: 3_500_000, crs: CrsRegistry.FromEpsg(4549));
+        GeoTiffWriter.Write(path, source, new GeoTiffWriteOptions(RasterDataType.Byte, 255, BlockSize: 32));
+        return (path, source);
     }
 }

@@ -169,7 +169,7 @@ public class GeoTiffReaderTests
         var v = new double[150 * 100];
         r.ReadWindow(1, r.Grid.Full, v);
         r.ReadWindow(1, new RasterWindow(10, 10, 100, 70), v);
-        Assert.Equal(3 * 4, r.Cache.DecodeCount);
+        Assert.Equal(3 * 4, r.DecodeCount);
     }
 
     [Fact]
